@@ -1,0 +1,78 @@
+import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { Selection } from '../view/view-state.ts';
+import type { Visible } from '../view/visible.ts';
+import { select } from '../view/view-actions.ts';
+import { update, useView } from '../view/view-store.ts';
+import { ActorDetails } from './actor-details.tsx';
+import { RelationDetails, StanceDetails } from './claim-details.tsx';
+import { NotInDataset } from './details-parts.tsx';
+import { formatDate, plural } from './labels.ts';
+import './details-panel.css';
+
+/** What the selection says and the quotes that back it; an overview of the dataset otherwise. */
+export function DetailsPanel({ index, visible }: { index: DatasetIndex; visible: Visible }) {
+  const selection = useView((s) => s.selection);
+  return (
+    <aside aria-label="Details" className="details-panel">
+      {selection === null ? (
+        <Overview index={index} />
+      ) : (
+        <>
+          <div className="details-toolbar">
+            <button type="button" className="button small" onClick={() => update(select(null))}>
+              <span aria-hidden="true">✕</span> Clear selection
+            </button>
+          </div>
+          <SelectionDetails index={index} visible={visible} selection={selection} />
+        </>
+      )}
+    </aside>
+  );
+}
+
+function SelectionDetails({ index, visible, selection }: { index: DatasetIndex; visible: Visible; selection: Selection }) {
+  switch (selection.kind) {
+    case 'actor': {
+      const actor = index.actorById.get(selection.id);
+      return actor ? <ActorDetails key={actor.id} index={index} visible={visible} actor={actor} /> : <NotInDataset />;
+    }
+    case 'relation': {
+      const relation = index.relationById.get(selection.id);
+      return relation ? <RelationDetails index={index} visible={visible} relation={relation} /> : <NotInDataset />;
+    }
+    case 'stance': {
+      const stance = index.stancesByActor.get(selection.actor)?.find((s) => s.topic === selection.topic);
+      return stance ? <StanceDetails index={index} visible={visible} stance={stance} /> : <NotInDataset />;
+    }
+  }
+}
+
+function Overview({ index }: { index: DatasetIndex }) {
+  const d = index.dataset;
+  return (
+    <>
+      <div className="details-card details-head">
+        <h2>Details</h2>
+        <p className="muted">
+          Select an actor or a relation in the graph, the table or the search to see who stands where, with whom, and why —
+          with the quotes that say so.
+        </p>
+      </div>
+      <section className="details-card" aria-label="About this dataset">
+        <h3>{d.title}</h3>
+        <p className="dataset-date">
+          <time dateTime={d.date}>{formatDate(d.date, 'en-GB')}</time>
+        </p>
+        {d.description && <p>{d.description}</p>}
+        <p className="muted">
+          {plural(d.actors.length, 'actor', 'actors')} · {plural(d.relations.length, 'relation', 'relations')} ·{' '}
+          {plural(d.stances.length, 'stance', 'stances')}
+        </p>
+        <p className="dataset-source">
+          Source: <cite>{d.source.title}</cite>
+          {d.source.publisher && <> ({d.source.publisher})</>}
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Core } from 'cytoscape';
+
+export interface DrawnGraph {
+  nodes: { id: string; label: string; x: number; y: number; visible: boolean; classes: string[] }[];
+  edges: { id: string; source: string; target: string; visible: boolean; classes: string[] }[];
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+declare global {
+  interface Window {
+    /** Read-only view of what the canvas draws, for automation and end-to-end tests. */
+    stancegraphProbe?: () => DrawnGraph;
+  }
+}
+
+export function exposeGraphProbe(cy: Core): () => void {
+  const probe = (): DrawnGraph => ({
+    nodes: cy.nodes().map((n) => ({
+      id: n.id(),
+      label: String(n.data('label') ?? ''),
+      x: n.position().x,
+      y: n.position().y,
+      visible: n.visible(),
+      classes: n.classes(),
+    })),
+    edges: cy.edges().map((e) => ({
+      id: e.id(),
+      source: e.source().id(),
+      target: e.target().id(),
+      visible: e.visible(),
+      classes: e.classes(),
+    })),
+    zoom: cy.zoom(),
+    pan: { ...cy.pan() },
+  });
+  window.stancegraphProbe = probe;
+  return () => {
+    if (window.stancegraphProbe === probe) delete window.stancegraphProbe;
+  };
+}

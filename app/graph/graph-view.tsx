@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState } from 'react';
+import cytoscape, { type Collection, type Core, type EventObject } from 'cytoscape';
+import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { Visible } from '../view/visible.ts';
+import type { LayoutName, Selection } from '../view/view-state.ts';
+import { getViewState, update, useView } from '../view/view-store.ts';
+import { select, setCamera } from '../view/view-actions.ts';
+import { computePositions, type Positions } from './layouts.ts';
+import { toElements } from './elements.ts';
+import { buildStylesheet, type Scheme } from './stylesheet.ts';
+import { exposeGraphProbe } from './graph-probe.ts';
+
+interface Props {
+  index: DatasetIndex;
+  visible: Visible;
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
+
+function layoutRoot(layout: LayoutName, selection: Selection | null): string | null {
+  return layout === 'breadthfirst' && selection?.kind === 'actor' ? selection.id : null;
+}
+
+/** Paints visibility: only elements whose state changes are touched, all in one batch. */
+function applyVisible(cy: Core, visible: Visible) {
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const hide = !visible.actorIds.has(n.id());
+      if (hide !== n.hasClass('hidden')) n.toggleClass('hidden', hide);
+    });
+    cy.edges().forEach((e) => {
+      const hide = !visible.relationIds.has(e.id());
+      if (hide !== e.hasClass('hidden')) e.toggleClass('hidden', hide);
+    });
+  });
+}
+
+/** Selection (or hover) emphasises an element and its neighbours and fades the rest. */
+function applyHighlight(cy: Core, selection: Selection | null, hover: string | null) {
+  cy.batch(() => {
+    cy.elements().removeClass('faded emphasis chosen');
+    const idOf = (sel: Selection | null) =>
+      sel === null ? null : sel.kind === 'stance' ? sel.actor : sel.id;
+    const chosenId = idOf(selection);
+    const chosen = chosenId === null ? cy.collection() : cy.getElementById(chosenId);
+    chosen.addClass('chosen');
+    const focusEl = hover !== null ? cy.getElementById(hover) : chosen;
+    if (focusEl.empty() || focusEl.hasClass('hidden')) return;
+    let keep: Collection;
+    if (focusEl.isEdge()) keep = focusEl.union(focusEl.connectedNodes());
+    else {
+      const node = focusEl as cytoscape.NodeSingular;
+      const edges = node.connectedEdges().filter((e) => !e.hasClass('hidden'));
+      keep = node.union(edges).union(edges.connectedNodes());
+    }
+    keep = keep.union(keep.nodes().ancestors());
+    keep.edges().addClass('emphasis');
+    cy.elements().difference(keep).addClass('faded');
+  });
+}
+
+/**
+ * The only owner of the Cytoscape instance: created once per dataset in a mount effect, held in a
+ * ref, patched in place by later effects, destroyed on unmount. Never stored in React or zustand.
+ */
+export function GraphView({ index, visible }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const visibleRef = useRef(visible);
+  const hoverRef = useRef<string | null>(null);
+  const tappedRef = useRef<string | null>(null);
+  const positionsRef = useRef(new Map<string, Positions>());
+  const appliedLayout = useRef<string>('');
+  const selection = useView((s) => s.selection);
+  const layout = useView((s) => s.layout);
+  const [scheme, setScheme] = useState<Scheme>(schemeNow);
+
+  useEffect(() => {
+    visibleRef.current = visible;
+  }, [visible]);
+
+  useEffect(() => {
+    const query = darkQuery();
+    const onChange = () => setScheme(schemeNow());
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
+  // Mount: one instance per dataset. Filters and selection are applied before the first frame,
+  // so an opened link never flashes the default view.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const start = getViewState();
+    const elements = toElements(index, schemeNow());
+    const root = layoutRoot(start.layout, start.selection);
+    const key = `${start.layout}|${root ?? ''}`;
+    const positions = computePositions(elements, start.layout, root);
+    positionsRef.current = new Map([[key, positions]]);
+    appliedLayout.current = key;
+    const cy = cytoscape({
+      container,
+      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
+      style: buildStylesheet(schemeNow()),
+      layout: { name: 'preset', fit: false },
+      minZoom: 0.05,
+      maxZoom: 20,
+      autoungrabify: true,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      autounselectify: true,
+    });
+    cyRef.current = cy;
+    applyVisible(cy, visibleRef.current);
+    applyHighlight(cy, start.selection, null);
+    if (start.camera) cy.viewport({ zoom: start.camera.zoom, pan: { x: start.camera.x, y: start.camera.y } });
+    else cy.fit(cy.elements(':visible'), 36);
+
+    cy.on('tap', 'node, edge', (event: EventObject) => {
+      const target = event.target as cytoscape.SingularElementArgument;
+      tappedRef.current = target.id();
+      update(select(target.isEdge() ? { kind: 'relation', id: target.id() } : { kind: 'actor', id: target.id() }));
+    });
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) update(select(null));
+    });
+    cy.on('mouseover', 'node', (event: EventObject) => {
+      hoverRef.current = (event.target as cytoscape.NodeSingular).id();
+      applyHighlight(cy, getViewState().selection, hoverRef.current);
+      container.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', () => {
+      hoverRef.current = null;
+      applyHighlight(cy, getViewState().selection, null);
+      container.style.cursor = '';
+    });
+    cy.on('mouseover', 'edge', () => (container.style.cursor = 'pointer'));
+    cy.on('mouseout', 'edge', () => (container.style.cursor = ''));
+    let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      clearTimeout(cameraTimer);
+      cameraTimer = setTimeout(() => {
+        const pan = cy.pan();
+        update(setCamera({ zoom: cy.zoom(), x: pan.x, y: pan.y }), 'silent');
+      }, 250);
+    });
+
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container);
+    const unprobe = exposeGraphProbe(cy);
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => performance.mark('graph:ready'));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(cameraTimer);
+      resize.disconnect();
+      unprobe();
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, [index]);
+
+  useEffect(() => {
+    cyRef.current?.style(buildStylesheet(scheme));
+  }, [scheme]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    applyVisible(cy, visible);
+    applyHighlight(cy, getViewState().selection, hoverRef.current);
+  }, [visible]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    applyHighlight(cy, selection, hoverRef.current);
+    // Selections made elsewhere (search, table, details) bring the element into view.
+    const id = selection?.kind === 'stance' ? selection.actor : (selection?.id ?? null);
+    const tapped = tappedRef.current;
+    tappedRef.current = null;
+    if (id === null || id === tapped) return;
+    const el = cy.getElementById(id);
+    if (el.nonempty() && !el.hasClass('hidden')) cy.animate({ center: { eles: el }, duration: 300 });
+  }, [selection]);
+
+  // Layout changes move the existing nodes to precomputed positions; never a new instance.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const root = layoutRoot(layout, selection);
+    const key = `${layout}|${root ?? ''}`;
+    if (key === appliedLayout.current) return;
+    appliedLayout.current = key;
+    let positions = positionsRef.current.get(key);
+    if (!positions) {
+      positions = computePositions(
+        cy.elements().map((e) => ({ group: e.isNode() ? 'nodes' : 'edges', data: { ...e.data() } })),
+        layout,
+        root,
+      );
+      positionsRef.current.set(key, positions);
+    }
+    const target = positions;
+    cy.nodes()
+      .filter((n) => n.isChildless())
+      .layout({
+        name: 'preset',
+        positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
+        animate: true,
+        animationDuration: 450,
+        fit: true,
+        padding: 36,
+      } as cytoscape.LayoutOptions)
+      .run();
+  }, [layout, selection]);
+
+  return <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />;
+}

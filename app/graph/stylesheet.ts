@@ -1,0 +1,167 @@
+import type { StylesheetJson } from 'cytoscape';
+import { relationTypes } from '../data/schema.ts';
+import { relationStyles } from '../ui/relation-styles.ts';
+
+export type Scheme = 'light' | 'dark';
+
+const palette = {
+  light: {
+    text: '#1d2330',
+    muted: '#5b6475',
+    person: '#ffffff',
+    organisation: '#f3efe4',
+    group: '#eef3ea',
+    border: '#3a4458',
+    state: 'rgba(56, 86, 140, 0.06)',
+    stateBorder: '#8a97b3',
+    select: '#111827',
+    textBg: '#ffffff',
+  },
+  dark: {
+    text: '#e7ebf3',
+    muted: '#a9b3c6',
+    person: '#273043',
+    organisation: '#33302a',
+    group: '#2b3529',
+    border: '#c3cbdb',
+    state: 'rgba(150, 175, 225, 0.08)',
+    stateBorder: '#6f7d9c',
+    select: '#ffd166',
+    textBg: '#151a24',
+  },
+} as const;
+
+const isWide = (ch: string) => /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u.test(ch);
+
+/**
+ * The native name is drawn smaller than the name, which one Cytoscape label cannot do, so it is
+ * rendered into a small SVG image. The text is XML-escaped and the image is never parsed as HTML.
+ */
+export function textImage(text: string, fontSize: number, colour: string): { uri: string; width: number; height: number } {
+  const chars = [...text];
+  const width = Math.ceil(chars.reduce((w, ch) => w + (isWide(ch) ? 1 : 0.6), 0) * fontSize) + 4;
+  const height = Math.ceil(fontSize * 1.4);
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<text x="50%" y="${(fontSize * 1.05).toFixed(1)}" text-anchor="middle" font-family="system-ui, 'Noto Sans CJK KR', 'Noto Sans CJK SC', sans-serif" font-size="${fontSize}" fill="${colour}">${escaped}</text></svg>`;
+  return { uri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width, height };
+}
+
+export function buildStylesheet(scheme: Scheme): StylesheetJson {
+  const c = palette[scheme];
+  const style: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        color: c.text,
+        'font-family': 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif',
+        'font-size': 12,
+        'font-weight': 600,
+        'text-valign': 'bottom',
+        'text-margin-y': 5,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-background-color': c.textBg,
+        'text-background-opacity': 0.75,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        width: 44,
+        height: 44,
+        'background-color': c.person,
+        'border-width': 2,
+        'border-color': c.border,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+    { selector: 'node[kind = "organisation"]', style: { shape: 'round-rectangle', 'background-color': c.organisation } },
+    { selector: 'node[kind = "group"]', style: { shape: 'hexagon', 'background-color': c.group, width: 48 } },
+    {
+      selector: 'node[native]',
+      style: {
+        'background-image': 'data(native)',
+        'background-fit': 'none',
+        'background-width': 'data(nativeW)',
+        'background-height': 'data(nativeH)',
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+        'bounds-expansion': 4,
+      },
+    },
+    {
+      selector: 'node[kind = "state"]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': c.state,
+        'background-opacity': 1,
+        'border-color': c.stateBorder,
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        'font-size': 13,
+        'font-weight': 700,
+        'text-transform': 'uppercase',
+        color: c.muted,
+        width: 60,
+        height: 40,
+      },
+    },
+    {
+      selector: 'node[kind = "state"]:parent',
+      style: {
+        'text-valign': 'top',
+        'text-margin-y': -4,
+        padding: '22px',
+        'background-position-y': '0%',
+        'background-position-x': '50%',
+        'background-offset-y': 3,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'control-point-step-size': 14,
+        width: 3,
+        'arrow-scale': 1.1,
+        'line-cap': 'round',
+        opacity: 0.9,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+      },
+    },
+  ];
+  for (const type of relationTypes) {
+    const s = relationStyles[type];
+    const colour = s.colour[scheme];
+    style.push({
+      selector: `edge[type = "${type}"]`,
+      style: {
+        'line-color': colour,
+        width: s.width,
+        'line-style': s.dash.length === 0 ? 'solid' : s.dash.length === 2 && s.dash[0]! <= 3 ? 'dotted' : 'dashed',
+        ...(s.dash.length > 0 ? { 'line-dash-pattern': [...s.dash] } : {}),
+        'target-arrow-shape': s.marker,
+        'target-arrow-color': colour,
+        'source-arrow-color': colour,
+      },
+    });
+    style.push({ selector: `edge[type = "${type}"][!directed]`, style: { 'source-arrow-shape': s.marker } });
+  }
+  style.push(
+    { selector: '.hidden', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.16 } },
+    { selector: 'node.faded', style: { 'text-opacity': 0.3 } },
+    { selector: 'edge.emphasis', style: { opacity: 1, 'z-index': 10 } },
+    {
+      selector: 'node.chosen',
+      style: { 'border-width': 4, 'border-color': c.select, 'overlay-color': c.select, 'overlay-opacity': 0.08 },
+    },
+    { selector: 'edge.chosen', style: { width: 6, opacity: 1, 'z-index': 20, 'overlay-color': c.select, 'overlay-opacity': 0.12 } },
+    { selector: 'node.match', style: { 'underlay-color': c.select, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
+  );
+  return style;
+}
+
+export const nativeNameColour = (scheme: Scheme) => palette[scheme].muted;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { capProblems, checkCounts, checkSize, maxActors, maxFileBytes, maxRelations, maxShownProblems } from './limits.ts';
+
+describe('limits', () => {
+  it('accepts files up to the limit and names both sizes above it', () => {
+    expect(checkSize(0)).toBeNull();
+    expect(checkSize(maxFileBytes)).toBeNull();
+    expect(checkSize(23.4 * 1024 * 1024)).toBe('This file is 23.4 MB; the limit is 20 MB.');
+    expect(checkSize(maxFileBytes + 1)).toMatch(/limit is 20 MB/);
+  });
+
+  it('refuses too many actors or relations with the numbers', () => {
+    expect(checkCounts(maxActors, maxRelations)).toBeNull();
+    expect(checkCounts(maxActors + 1, 0)).toBe('The dataset has 20,001 actors; the limit is 20,000.');
+    expect(checkCounts(0, maxRelations + 1)).toBe('The dataset has 100,001 relations; the limit is 100,000.');
+  });
+
+  it('caps problem lines and counts the rest', () => {
+    const lines = Array.from({ length: maxShownProblems + 3 }, (_, i) => `p${i}`);
+    expect(capProblems(lines)).toEqual({ shown: lines.slice(0, maxShownProblems), more: 3 });
+    expect(capProblems(['a'])).toEqual({ shown: ['a'], more: 0 });
+  });
+});

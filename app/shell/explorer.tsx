@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { CatalogEntry } from '../data/catalog.ts';
+import { deriveVisible } from '../view/visible.ts';
+import { update, useView } from '../view/view-store.ts';
+import { resetFilters, select } from '../view/view-actions.ts';
+import { GraphView } from '../graph/graph-view.tsx';
+import { Legend } from '../graph/legend.tsx';
+import { FilterSidebar } from '../sidebar/filter-sidebar.tsx';
+import { SearchBox } from '../search/search-box.tsx';
+import { RelationsTable } from '../table/relations-table.tsx';
+import { StanceMatrix } from '../stances/stance-matrix.tsx';
+import { SourceView } from '../source/source-view.tsx';
+import { DetailsPanel } from '../details/details-panel.tsx';
+import { StatusLine } from './status-line.tsx';
+import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
+import { LayoutControl } from './layout-control.tsx';
+import { FocusChip } from './focus-chip.tsx';
+import { CopyLink } from './copy-link.tsx';
+import { LinkNotice } from './link-notice.tsx';
+
+function EmptyResult() {
+  return (
+    <div className="empty-result">
+      <p>No relations match these filters</p>
+      <button type="button" className="button primary" onClick={() => update(resetFilters)}>
+        Reset filters
+      </button>
+    </div>
+  );
+}
+
+export function Explorer({ index, catalog: _catalog }: { index: DatasetIndex; catalog: readonly CatalogEntry[] }) {
+  const hiddenTopics = useView((s) => s.hiddenTopics);
+  const hiddenTypes = useView((s) => s.hiddenTypes);
+  const hiddenGroups = useView((s) => s.hiddenGroups);
+  const showUnconnected = useView((s) => s.showUnconnected);
+  const focus = useView((s) => s.focus);
+  const view = useView((s) => s.view);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  // The one derivation every view reads: graph, table, matrix, status line and counts.
+  const visible = useMemo(
+    () => deriveVisible(index, { hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, focus }),
+    [index, hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, focus],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      update(select(null));
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const { dataset } = index;
+  const empty = visible.relationIds.size === 0;
+  const panel = (v: typeof view) => ({
+    role: 'tabpanel',
+    id: panelId(v),
+    'aria-labelledby': tabId(v),
+    hidden: view !== v,
+    className: `view-panel view-${v}`,
+  });
+
+  return (
+    <div className="app-shell">
+      <header className="topbar">
+        <div className="brand-block">
+          <span className="brand" aria-hidden="true">
+            Stancegraph
+          </span>
+          <h1 className="dataset-title">
+            <span className="visually-hidden">Stancegraph: </span>
+            {dataset.title}
+          </h1>
+        </div>
+        <SearchBox index={index} />
+        <div className="top-actions">
+          <CopyLink />
+          <button
+            type="button"
+            className="button filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            Filters
+          </button>
+        </div>
+      </header>
+      <aside id="filters" className="sidebar" aria-label="Filters" data-open={filtersOpen}>
+        <FilterSidebar index={index} visible={visible} />
+        <LayoutControl />
+      </aside>
+      <main className="main">
+        <div className="view-bar">
+          <ViewTabs />
+          <FocusChip index={index} />
+        </div>
+        <LinkNotice />
+        <StatusLine index={index} visible={visible} />
+        <div {...panel('graph')}>
+          <section className="graph-region" aria-label="Relationship graph">
+            <GraphView index={index} visible={visible} />
+            {empty && <EmptyResult />}
+          </section>
+          <Legend />
+        </div>
+        <div {...panel('table')}>{view === 'table' && <RelationsTable index={index} visible={visible} />}</div>
+        <div {...panel('stances')}>{view === 'stances' && <StanceMatrix index={index} visible={visible} />}</div>
+        <div {...panel('source')}>{view === 'source' && <SourceView index={index} />}</div>
+      </main>
+      <DetailsPanel index={index} visible={visible} />
+    </div>
+  );
+}

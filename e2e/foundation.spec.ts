@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { drawn, openApp, screenshot, statusNumbers, watchErrors } from './support.ts';
+
+const dataset = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as {
+  actors: { id: string; name: string }[];
+  relations: unknown[];
+};
+const corePeople = ['Lee Jae Myung', 'Xi Jinping', 'Kim Jong Un', 'Donald Trump', 'Wi Sung-lac'];
+
+test('loads with no console errors and shows the dataset totals', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  const s = await statusNumbers(page);
+  expect(s.totalActors).toBe(dataset.actors.length);
+  expect(s.totalRelations).toBe(dataset.relations.length);
+  expect(s.relations).toBe(dataset.relations.length);
+  await expect(page.getByRole('region', { name: 'Relationship graph' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('draws all five core people as visible nodes', async ({ page }) => {
+  await openApp(page);
+  const g = await drawn(page);
+  for (const name of corePeople) {
+    const node = g.nodes.find((n) => n.label.split('\n')[0] === name);
+    expect(node, name).toBeDefined();
+    expect(node!.visible, name).toBe(true);
+  }
+  // Status line and canvas agree.
+  const s = await statusNumbers(page);
+  expect(g.nodes.filter((n) => n.visible)).toHaveLength(s.actors);
+  expect(g.edges.filter((e) => e.visible)).toHaveLength(s.relations);
+});
+
+test('the legend names the four relation types', async ({ page }) => {
+  await openApp(page);
+  const legend = page.getByRole('region', { name: 'Legend' });
+  for (const type of ['Alliance', 'Tension', 'Agreement', 'Dialogue']) await expect(legend.getByText(type, { exact: true })).toBeVisible();
+});
+
+test('node positions are identical across two loads', async ({ browser }) => {
+  const positions = [];
+  for (let i = 0; i < 2; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openApp(page);
+    positions.push((await drawn(page)).nodes.map((n) => ({ id: n.id, x: n.x, y: n.y })));
+    await context.close();
+  }
+  expect(positions[1]).toEqual(positions[0]);
+});
+
+test('marks graph:ready once', async ({ page }) => {
+  await openApp(page);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => performance.getEntriesByName('graph:ready').length)).toBe(1);
+});
+
+for (const [name, size] of [
+  ['desktop-1280x800', { width: 1280, height: 800 }],
+  ['phone-375x812', { width: 375, height: 812 }],
+] as const) {
+  test(`screenshot ${name}`, async ({ page }, testInfo) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toBeVisible();
+    // Nothing may overflow the viewport sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, testInfo, name);
+  });
+}

@@ -1,0 +1,46 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { DrawnGraph } from '../app/graph/graph-probe.ts';
+
+/** Opens the app (optionally with a query string) and waits until the first layout is drawn. */
+export async function openApp(page: Page, search = '') {
+  await page.goto(`/${search}`);
+  await page.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0, undefined, { timeout: 20_000 });
+}
+
+/** What the canvas actually draws, read from the graph module's probe rather than pixels. */
+export async function drawn(page: Page): Promise<DrawnGraph> {
+  return page.evaluate(() => {
+    if (!window.stancegraphProbe) throw new Error('graph probe missing');
+    return window.stancegraphProbe();
+  });
+}
+
+export async function visibleCounts(page: Page) {
+  const g = await drawn(page);
+  return { actors: g.nodes.filter((n) => n.visible).length, relations: g.edges.filter((e) => e.visible).length };
+}
+
+/** Parses "Showing A of B actors · R of S relations". */
+export async function statusNumbers(page: Page) {
+  const text = (await page.getByRole('status').filter({ hasText: 'Showing' }).textContent()) ?? '';
+  const m = /Showing (\d+) of (\d+) actors · (\d+) of (\d+) relations/.exec(text);
+  expect(m, `status line: ${text}`).not.toBeNull();
+  const [, a, b, r, s] = m!.map(Number);
+  return { actors: a!, totalActors: b!, relations: r!, totalRelations: s! };
+}
+
+/** Collects console errors and page errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Runs the Playwright suite against the production build, after finding a Chromium.
+// Order (see DEVELOPERS.md): CHROME_PATH, Playwright's own browser, a system Chromium/Chrome,
+// then `npx playwright install chromium`, then (Debian, as root) apt-get; else a clear message.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const log = (msg) => console.log(`[e2e] ${msg}`);
+const systemCandidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+function playwrightOwn() {
+  try {
+    const path = chromium.executablePath();
+    return path && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const systemChromium = () => systemCandidates.find((p) => existsSync(p)) ?? null;
+
+function run(cmd, args) {
+  log(`running: ${cmd} ${args.join(' ')}`);
+  return spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status === 0;
+}
+
+function findBrowser() {
+  if (process.env.CHROME_PATH) {
+    if (existsSync(process.env.CHROME_PATH)) return { path: process.env.CHROME_PATH, how: 'CHROME_PATH' };
+    log(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist; looking elsewhere.`);
+  }
+  let path = playwrightOwn();
+  if (path) return { path, how: "Playwright's own Chromium" };
+  path = systemChromium();
+  if (path) return { path, how: 'system browser' };
+
+  log('No Chromium found; trying `npx playwright install chromium`.');
+  if (run('npx', ['playwright', 'install', 'chromium']) && (path = playwrightOwn()))
+    return { path, how: "Playwright's own Chromium (just installed)" };
+
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log('Installing Debian Chromium (and CJK fonts so Hangul and Hanzi names render).');
+    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'])) {
+      path = systemChromium();
+      if (path) return { path, how: 'Debian Chromium (just installed)' };
+    }
+  }
+  return null;
+}
+
+const found = findBrowser();
+if (!found) {
+  console.error(
+    '[e2e] No Chromium could be found or installed.\n' +
+      '      Set CHROME_PATH to a Chromium or Chrome executable, or install one\n' +
+      '      (Debian/Ubuntu: sudo apt-get install chromium), then run `npm test` again.',
+  );
+  process.exit(1);
+}
+log(`using ${found.how}: ${found.path}`);
+
+const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, CHROME_PATH: found.path },
+});
+process.exit(result.status ?? 1);
