@@ -13,10 +13,8 @@ export function Legend() {
         {relationTypes.map((t) => (
           <li key={t}>
             <RelationSwatch type={t} />
-            <span>
-              {relationStyles[t].label}
-              <span className="visually-hidden">: {relationStyles[t].description}</span>
-            </span>
+            <span>{relationStyles[t].label}</span>
+            <span className="visually-hidden">: {relationStyles[t].description}</span>
           </li>
         ))}
       </ul>
