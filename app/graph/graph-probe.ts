@@ -5,6 +5,10 @@ export interface DrawnGraph {
   edges: { id: string; source: string; target: string; visible: boolean; classes: string[] }[];
   zoom: number;
   pan: { x: number; y: number };
+  /** Serial number of the Cytoscape instance: a filter change must not create a new one. */
+  instance: number;
+  /** Layout runs on this instance: filters must not trigger one. */
+  layoutRuns: number;
 }
 
 declare global {
@@ -14,7 +18,10 @@ declare global {
   }
 }
 
-export function exposeGraphProbe(cy: Core): () => void {
+let instances = 0;
+
+export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void {
+  const instance = ++instances;
   const probe = (): DrawnGraph => ({
     nodes: cy.nodes().map((n) => ({
       id: n.id(),
@@ -33,6 +40,8 @@ export function exposeGraphProbe(cy: Core): () => void {
     })),
     zoom: cy.zoom(),
     pan: { ...cy.pan() },
+    instance,
+    layoutRuns: layoutRuns(),
   });
   window.stancegraphProbe = probe;
   return () => {

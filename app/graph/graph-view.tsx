@@ -72,6 +72,7 @@ export function GraphView({ index, visible }: Props) {
   const tappedRef = useRef<string | null>(null);
   const positionsRef = useRef(new Map<string, Positions>());
   const appliedLayout = useRef<string>('');
+  const layoutRuns = useRef(0);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
@@ -148,7 +149,8 @@ export function GraphView({ index, visible }: Props) {
 
     const resize = new ResizeObserver(() => cy.resize());
     resize.observe(container);
-    const unprobe = exposeGraphProbe(cy);
+    layoutRuns.current = 1;
+    const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
     });
@@ -204,6 +206,7 @@ export function GraphView({ index, visible }: Props) {
       positionsRef.current.set(key, positions);
     }
     const target = positions;
+    layoutRuns.current += 1;
     cy.nodes()
       .filter((n) => n.isChildless())
       .layout({

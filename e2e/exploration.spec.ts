@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { drawn, openApp, screenshot, statusNumbers, visibleCounts, watchErrors } from './support.ts';
+
+interface Data {
+  topics: { id: string; label: string }[];
+  actors: { id: string; name: string; parent?: string }[];
+  relations: { id: string; source: string; target: string; type: string; topics: string[] }[];
+}
+const data = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as Data;
+const tableRows = (page: Page) => page.getByRole('region', { name: 'Relations table' }).locator('tbody tr');
+const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+
+async function expectViewsAgree(page: Page) {
+  const status = await statusNumbers(page);
+  const canvas = await visibleCounts(page);
+  expect(canvas).toEqual({ actors: status.actors, relations: status.relations });
+  await page.getByRole('tab', { name: 'Table' }).click();
+  if (status.relations === 0) await expect(page.getByText('No relations match these filters').first()).toBeVisible();
+  else await expect(tableRows(page)).toHaveCount(status.relations);
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  return status;
+}
+
+test('topic and type toggles keep the status line, the table and the drawn graph in agreement', async ({ page }) => {
+  await openApp(page);
+  const before = await drawn(page);
+  const all = await expectViewsAgree(page);
+
+  await page.getByRole('group', { name: 'Relation types' }).getByRole('checkbox', { name: 'Tension' }).uncheck();
+  const noTension = await expectViewsAgree(page);
+  expect(noTension.relations).toBe(all.relations - data.relations.filter((r) => r.type === 'tension').length);
+
+  const topic = data.topics.find((t) => t.id === 'nk-talks')!;
+  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: topic.label }).uncheck();
+  const expected = data.relations.filter((r) => r.type !== 'tension' && r.topics.some((t) => t !== 'nk-talks')).length;
+  expect((await expectViewsAgree(page)).relations).toBe(expected);
+
+  // Filters patch the same Cytoscape instance and never run a layout.
+  const after = await drawn(page);
+  expect(after.instance).toBe(before.instance);
+  expect(after.layoutRuns).toBe(before.layoutRuns);
+  // State boxes wrap whatever members are shown; every other node stays where it was.
+  const leaves = (g: typeof after) => g.nodes.filter((n) => !data.actors.some((a) => a.parent === n.id)).map((n) => [n.id, n.x, n.y]);
+  expect(leaves(after)).toEqual(leaves(before));
+
+  await page.getByRole('button', { name: 'Reset filters' }).first().click();
+  expect((await expectViewsAgree(page)).relations).toBe(data.relations.length);
+});
+
+test('filtering everything away says so and offers a reset', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('group', { name: 'Topics' }).getByRole('button', { name: 'None' }).click();
+  await expect(page.getByText('No relations match these filters').first()).toBeVisible();
+  expect((await statusNumbers(page)).relations).toBe(0);
+  await page.getByRole('region', { name: 'Relationship graph' }).getByRole('button', { name: 'Reset filters' }).click();
+  expect((await statusNumbers(page)).relations).toBe(data.relations.length);
+});
+
+for (const [query, name] of [
+  ['위성락', 'Wi Sung-lac'],
+  ['wi sunglac', 'Wi Sung-lac'],
+  ['xi', 'Xi Jinping'],
+  ['김정은', 'Kim Jong Un'],
+] as const) {
+  test(`search "${query}" selects ${name} and opens its details`, async ({ page }) => {
+    await openApp(page);
+    const box = page.getByLabel('Search actors');
+    await box.fill(query);
+    const options = page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option');
+    await expect(options.first()).toContainText(name);
+    await box.press('Enter');
+    await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(name);
+    const id = data.actors.find((a) => a.name === name)!.id;
+    const node = (await drawn(page)).nodes.find((n) => n.id === id)!;
+    expect(node.classes).toContain('chosen');
+  });
+}
+
+test('an evidence reference opens the source paragraph with the quote highlighted', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const relation = data.relations.find((r) => r.id === 'kim-conditions-talks-with-washington')!;
+  const row = tableRows(page).filter({ hasText: 'Kim refuses' });
+  await row.getByRole('button').first().click();
+  await expect(details(page).getByRole('heading', { level: 2 })).toContainText('Kim Jong Un');
+  const full = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as {
+    relations: { id: string; evidence: { paragraph: number; quote: string }[] }[];
+  };
+  const evidence = full.relations.find((r) => r.id === relation.id)!.evidence[0]!;
+  await details(page).getByRole('button', { name: `¶ ${evidence.paragraph}`, exact: true }).first().click();
+  await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
+  const paragraph = page.locator(`#para-${evidence.paragraph}`);
+  await expect(paragraph).toHaveAttribute('aria-current', 'true');
+  await expect(paragraph).toBeInViewport();
+  await expect(paragraph.locator('mark').first()).toContainText(evidence.quote.slice(0, 30));
+});
+
+test('focus at depth 1 shows exactly the actor and its neighbours', async ({ page }) => {
+  await openApp(page, '?sel=kim-jong-un');
+  const panel = details(page);
+  await panel.getByRole('radio', { name: '1' }).check();
+  await panel.getByRole('button', { name: 'Focus', exact: true }).click();
+  await expect(page.getByText('Focused on')).toContainText('Kim Jong Un');
+  const neighbours = new Set(['kim-jong-un']);
+  for (const r of data.relations) {
+    if (r.source === 'kim-jong-un') neighbours.add(r.target);
+    if (r.target === 'kim-jong-un') neighbours.add(r.source);
+  }
+  const withContainers = new Set(neighbours);
+  for (const id of neighbours) {
+    const parent = data.actors.find((a) => a.id === id)?.parent;
+    if (parent) withContainers.add(parent);
+  }
+  const shown = (await drawn(page)).nodes.filter((n) => n.visible).map((n) => n.id);
+  expect(new Set(shown)).toEqual(withContainers);
+  expect((await statusNumbers(page)).actors).toBe(withContainers.size);
+  await page.getByRole('button', { name: /Clear focus/ }).first().click();
+  expect((await statusNumbers(page)).actors).toBe(data.actors.length);
+});
+
+test('the stance matrix shows Kim Jong Un on denuclearisation and opens its evidence', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Stances' }).click();
+  const cell = page.getByRole('button', { name: /^Kim Jong Un on North Korea talks & denuclearisation: / });
+  await expect(cell).toContainText('Conditional');
+  await cell.click();
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un on North Korea talks & denuclearisation');
+  await expect(details(page).getByRole('button', { name: /^¶ \d+$/ }).first()).toBeVisible();
+});
+
+test('a layout change animates to the same positions a fresh load of that layout gives', async ({ page, browser }) => {
+  await openApp(page);
+  const before = await drawn(page);
+  await page.getByLabel('Layout').selectOption('circle');
+  await expect.poll(async () => (await drawn(page)).layoutRuns).toBe(before.layoutRuns + 1);
+  await page.waitForTimeout(700);
+  const switched = await drawn(page);
+  expect(switched.instance).toBe(before.instance);
+  const fresh = await browser.newPage();
+  await openApp(fresh, '?layout=circle');
+  const loaded = await drawn(fresh);
+  const leaves = (g: typeof loaded) => g.nodes.filter((n) => !data.actors.some((a) => a.parent === n.id)).map((n) => [n.id, Math.round(n.x), Math.round(n.y)]);
+  expect(leaves(switched)).toEqual(leaves(loaded));
+  expect(leaves(switched)).not.toEqual(leaves(before));
+  await fresh.close();
+});
+
+test('everything is reachable and operable with the keyboard alone', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  const kb = page.keyboard;
+  // "/" jumps to search from anywhere; arrows and Enter choose a result.
+  await kb.press('/');
+  await kb.type('kim');
+  await kb.press('ArrowDown');
+  await kb.press('ArrowUp');
+  await kb.press('Enter');
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un');
+  await kb.press('Escape');
+  await kb.press('Escape');
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Details');
+
+  // Tab to the first topic checkbox and toggle it with Space.
+  const firstTopic = page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first();
+  for (let i = 0; i < 40 && !(await firstTopic.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
+  await expect(firstTopic).toBeFocused();
+  await kb.press('Space');
+  await expect(firstTopic).not.toBeChecked();
+  await kb.press('Space');
+  await expect(firstTopic).toBeChecked();
+
+  // Tabs: arrow keys move between views.
+  const graphTab = page.getByRole('tab', { name: 'Graph' });
+  for (let i = 0; i < 80 && !(await graphTab.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
+  await expect(graphTab).toBeFocused();
+  await kb.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+
+  // Into the table: the first row's button opens that relation.
+  const firstRowButton = tableRows(page).first().getByRole('button').first();
+  for (let i = 0; i < 20 && !(await firstRowButton.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
+  await expect(firstRowButton).toBeFocused();
+  await kb.press('Enter');
+  await expect(details(page).getByRole('heading', { level: 2 })).toBeVisible();
+
+  // From the details, an evidence reference opens the source.
+  const ref = details(page).getByRole('button', { name: /^¶ \d+$/ }).first();
+  for (let i = 0; i < 60 && !(await ref.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
+  await expect(ref).toBeFocused();
+  await kb.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
+  expect(errors).toEqual([]);
+});
+
+for (const view of ['Graph', 'Table', 'Stances', 'Source'] as const) {
+  test(`${view} view has no serious accessibility violations and is screenshotted`, async ({ page }, testInfo) => {
+    for (const [label, size] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 375, height: 812 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await openApp(page, '?sel=kim-jong-un');
+      if (view !== 'Graph') await page.getByRole('tab', { name: view }).click();
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await screenshot(page, testInfo, `${view.toLowerCase()}-${label}`);
+    }
+  });
+}
