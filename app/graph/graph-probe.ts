@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 
 export interface DrawnGraph {
-  nodes: { id: string; label: string; x: number; y: number; visible: boolean; classes: string[] }[];
+  nodes: { id: string; parent: string | null; label: string; x: number; y: number; visible: boolean; classes: string[] }[];
   edges: { id: string; source: string; target: string; visible: boolean; classes: string[] }[];
   zoom: number;
   pan: { x: number; y: number };
@@ -25,6 +25,7 @@ export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void
   const probe = (): DrawnGraph => ({
     nodes: cy.nodes().map((n) => ({
       id: n.id(),
+      parent: (n.data('parent') as string | undefined) ?? null,
       label: String(n.data('label') ?? ''),
       x: n.position().x,
       y: n.position().y,

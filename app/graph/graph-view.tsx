@@ -115,6 +115,8 @@ export function GraphView({ index, visible }: Props) {
     cyRef.current = cy;
     applyVisible(cy, visibleRef.current);
     applyHighlight(cy, start.selection, null);
+    // The opened view already frames the selection (or the link's camera): do not re-centre on it.
+    tappedRef.current = start.selection === null ? null : start.selection.kind === 'stance' ? start.selection.actor : start.selection.id;
     if (start.camera) cy.viewport({ zoom: start.camera.zoom, pan: { x: start.camera.x, y: start.camera.y } });
     else cy.fit(cy.elements(':visible'), 36);
 
