@@ -29,5 +29,5 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['cytoscape', 'cytoscape-*'], message: 'Only app/graph/ may import cytoscape.' }] }],
     },
   },
-  { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['e2e/**/*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// scripts/e2e.mjs finds a Chromium and passes it in CHROME_PATH.
+// e2e/run.mjs finds a Chromium and passes it in CHROME_PATH.
 const executablePath = process.env.CHROME_PATH || undefined;
 
 export default defineConfig({

@@ -9,6 +9,7 @@ import { computePositions, type Positions } from './layouts.ts';
 import { toElements } from './elements.ts';
 import { buildStylesheet, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
+import { setExportTarget } from './graph-export.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -153,6 +154,7 @@ export function GraphView({ index, visible }: Props) {
     resize.observe(container);
     layoutRuns.current = 1;
     const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
+    setExportTarget(cy);
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
     });
@@ -161,6 +163,7 @@ export function GraphView({ index, visible }: Props) {
       clearTimeout(cameraTimer);
       resize.disconnect();
       unprobe();
+      setExportTarget(null);
       cy.destroy();
       cyRef.current = null;
     };

@@ -17,6 +17,8 @@ import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
 import { LayoutControl } from './layout-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
+import { ExportMenu } from '../export/export-menu.tsx';
+import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
 
 function EmptyResult() {
@@ -30,7 +32,7 @@ function EmptyResult() {
   );
 }
 
-export function Explorer({ index, catalog: _catalog }: { index: DatasetIndex; catalog: readonly CatalogEntry[] }) {
+export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: readonly CatalogEntry[] }) {
   const hiddenTopics = useView((s) => s.hiddenTopics);
   const hiddenTypes = useView((s) => s.hiddenTypes);
   const hiddenGroups = useView((s) => s.hiddenGroups);
@@ -78,6 +80,8 @@ export function Explorer({ index, catalog: _catalog }: { index: DatasetIndex; ca
         </div>
         <SearchBox index={index} />
         <div className="top-actions">
+          <LoadControls index={index} catalog={catalog} />
+          <ExportMenu index={index} visible={visible} />
           <CopyLink />
           <button
             type="button"
