@@ -2,7 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { CatalogEntry } from '../data/catalog.ts';
 import { deriveVisible } from '../view/visible.ts';
-import { update, useView } from '../view/view-store.ts';
+import { update, useView, useViewStore } from '../view/view-store.ts';
+import type { Visible } from '../view/visible.ts';
+import { currentUrl } from '../url/history-sync.ts';
+import { filterSummary } from './filter-summary.ts';
 import { resetFilters, select } from '../view/view-actions.ts';
 import { GraphView } from '../graph/graph-view.tsx';
 import { Legend } from '../graph/legend.tsx';
@@ -32,6 +35,37 @@ function EmptyResult() {
   );
 }
 
+/** The graph, legend, status and a read-only filter summary, for a newsroom's <iframe>. */
+function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible: Visible; empty: boolean }) {
+  const state = useViewStore((s) => s.state);
+  const fullView = currentUrl({ ...state, embed: false }, false);
+  return (
+    <div className="embed-shell">
+      <header className="embed-bar">
+        <h1 className="dataset-title">{index.dataset.title}</h1>
+        <a className="button small" href={fullView} target="_blank" rel="noopener">
+          Open in Stancegraph
+        </a>
+      </header>
+      <p className="filter-summary">
+        <span className="muted">Filters: </span>
+        {filterSummary(index, state)}
+      </p>
+      <LinkNotice />
+      <StatusLine index={index} visible={visible} />
+      <section className="graph-region" aria-label="Relationship graph">
+        <GraphView index={index} visible={visible} />
+        {empty && (
+          <div className="empty-result">
+            <p>No relations match these filters</p>
+          </div>
+        )}
+      </section>
+      <Legend />
+    </div>
+  );
+}
+
 export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: readonly CatalogEntry[] }) {
   const hiddenTopics = useView((s) => s.hiddenTopics);
   const hiddenTypes = useView((s) => s.hiddenTypes);
@@ -39,6 +73,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
   const showUnconnected = useView((s) => s.showUnconnected);
   const focus = useView((s) => s.focus);
   const view = useView((s) => s.view);
+  const embed = useView((s) => s.embed);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
   // The one derivation every view reads: graph, table, matrix, status line and counts.
@@ -58,6 +93,8 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
 
   const { dataset } = index;
   const empty = visible.relationIds.size === 0;
+
+  if (embed) return <EmbeddedView index={index} visible={visible} empty={empty} />;
   const panel = (v: typeof view) => ({
     role: 'tabpanel',
     id: panelId(v),

@@ -62,6 +62,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
       }),
     ),
     search: searchArb,
+    embed: fc.boolean(),
   })
   .map(({ focus, ...rest }): ViewState => {
     const sel = rest.selection;
@@ -69,7 +70,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     return { ...rest, focus: focus && actor !== undefined ? { actor, depth: focus.depth } : null };
   });
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'sel', 'focus', 'p', 'sort', 'cam', 'q'];
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'];
 
 const fragments = [
   '%', '%E0%A4%A', '%zz', '%ED%A0%80', '%00', '%25', '%2', '__proto__', 'constructor', 'prototype',
@@ -183,6 +184,7 @@ describe('serialize / parse round trip', () => {
       sort: { column: 'evidence', dir: 'desc' },
       camera: { zoom: 1.234, x: -1234.5, y: 987.6 },
       search: 'kim jong',
+      embed: true,
     };
     const url = serialize(s, { camera: true });
     expect(url.length).toBeLessThan(300);

@@ -93,4 +93,4 @@ export const setSearch =
 /** Switching dataset starts from the default view of the new one. */
 export const switchDataset =
   (dataset: string | null): Producer =>
-  (s) => ({ ...defaultViewState, dataset, layout: s.layout });
+  (s) => ({ ...defaultViewState, dataset, layout: s.layout, embed: s.embed });

@@ -50,6 +50,8 @@ export interface ViewState {
   camera: Camera | null;
   /** Text in the search field; kept so a link can reopen a search. */
   search: string;
+  /** Compact, read-only presentation for an <iframe> in someone else's page. */
+  embed: boolean;
 }
 
 export const defaultViewState: ViewState = Object.freeze({
@@ -66,4 +68,5 @@ export const defaultViewState: ViewState = Object.freeze({
   sort: null,
   camera: null,
   search: '',
+  embed: false,
 });
