@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 // e2e/run.mjs finds a Chromium and passes it in CHROME_PATH.
 const executablePath = process.env.CHROME_PATH || undefined;
+// E2E_PORT lets a second run (say, a clean-clone CI rehearsal) sit beside a running preview.
+const port = Number(process.env.E2E_PORT || 4173);
+const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
@@ -29,8 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run preview',
-    url: 'http://localhost:4173',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -23,9 +23,9 @@ test('embed=1 shows only the graph, legend, status and a read-only filter summar
   expect(await open.getAttribute('target')).toBe('_blank');
 });
 
-test('an embed works inside an iframe on another page', async ({ page }) => {
+test('an embed works inside an iframe on another page', async ({ page, baseURL }) => {
   await page.setContent(
-    '<iframe title="Stancegraph: Gyeongju summit" src="http://localhost:4173/?embed=1" width="600" height="400"></iframe>',
+    `<iframe title="Stancegraph: Gyeongju summit" src="${baseURL}/?embed=1" width="600" height="400"></iframe>`,
   );
   const frame = page.frameLocator('iframe[title="Stancegraph: Gyeongju summit"]');
   await expect(frame.getByRole('status').filter({ hasText: 'Showing' })).toContainText('of');
