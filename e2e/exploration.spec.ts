@@ -196,6 +196,7 @@ test('everything is reachable and operable with the keyboard alone', async ({ pa
 
 for (const view of ['Graph', 'Table', 'Stances', 'Source'] as const) {
   test(`${view} view has no serious accessibility violations and is screenshotted`, async ({ page }, testInfo) => {
+    test.setTimeout(90_000);
     for (const [label, size] of [
       ['desktop', { width: 1280, height: 800 }],
       ['phone', { width: 375, height: 812 }],
