@@ -137,3 +137,19 @@ describe('searchActors', () => {
     expect(new Set(hits.map((h) => h.actorId)).size).toBe(hits.length);
   });
 });
+
+describe('searchActors tie-breaking', () => {
+  it('puts the more connected of two equal matches first', () => {
+    const d = datasetOf([
+      { id: 'admin', name: 'Lee administration', kind: 'organisation' },
+      { id: 'lee', name: 'Lee Jae Myung', kind: 'person' },
+      { id: 'xi', name: 'Xi Jinping', kind: 'person' },
+    ]);
+    d.relations = [
+      { id: 'r1', source: 'lee', target: 'xi', type: 'dialogue', directed: false, topics: ['t'], summary: 's', evidence: [{ paragraph: 1, quote: 'p' }] },
+    ];
+    expect(searchActors(buildIndex(d), 'lee').map((h) => h.actorId)).toEqual(['lee', 'admin']);
+    d.relations = [];
+    expect(searchActors(buildIndex(d), 'lee').map((h) => h.actorId)).toEqual(['admin', 'lee']);
+  });
+});

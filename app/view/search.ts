@@ -27,7 +27,14 @@ export function searchActors(index: DatasetIndex, query: string, limit = 12): Se
     }
     if (best) hits.push(best);
   }
-  hits.sort((a, b) => a.score - b.score || nameOf(index, a.actorId).localeCompare(nameOf(index, b.actorId)));
+  // Equal matches: the more connected actor first ("lee" → the president before his administration).
+  const weight = (id: string) => (index.relationsByActor.get(id)?.length ?? 0) + (index.stancesByActor.get(id)?.length ?? 0);
+  hits.sort(
+    (a, b) =>
+      a.score - b.score ||
+      weight(b.actorId) - weight(a.actorId) ||
+      nameOf(index, a.actorId).localeCompare(nameOf(index, b.actorId)),
+  );
   return hits.slice(0, limit);
 }
 
