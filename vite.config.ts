@@ -32,5 +32,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Property tests run thousands of cases; a busy 2-core CI machine needs headroom.
+    testTimeout: 30_000,
   },
 });

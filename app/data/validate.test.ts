@@ -120,13 +120,24 @@ describe('validateDataset accepts', () => {
 
   it('evidence citing the last paragraph, and a date-time with offset', () => {
     const d = fixture();
-    d.relations[0]!.evidence[0]!.paragraph = 3;
+    d.relations[0]!.evidence[0] = { paragraph: 3, quote: 'Xi praised APEC' };
     d.date = '2025-11-01T09:30:00+09:00';
     expect(validateDataset(d).ok).toBe(true);
   });
 });
 
 describe('validateDataset rejects', () => {
+  it('a quote that is not in the paragraph it cites', () => {
+    const problems = rejected((d) => (d.relations[0].evidence[0] = { paragraph: 2, quote: 'Lee met Xi' }));
+    expect(problemAt(problems, 'relations[0].evidence[0].quote').message).toBe('"Lee met Xi" does not appear in paragraph 2 of the source');
+  });
+
+  it('accepts a quote whose line breaks and spacing differ from the paragraph', () => {
+    const d = fixture();
+    d.relations[0]!.evidence[0] = { paragraph: 1, quote: 'Lee  met\nXi' };
+    expect(validateDataset(d).ok).toBe(true);
+  });
+
   it('a missing field', () => {
     const problems = rejected((d) => delete d.actors[1].name);
     expect(problemAt(problems, 'actors[1].name').message).toMatch(/expected string/);

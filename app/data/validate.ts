@@ -73,12 +73,21 @@ function checkReferences(d: Dataset): Problem[] {
     }
   });
 
+  // The product's promise is that every claim can be read in its source, so a quote must be
+  // found in the paragraph it cites (runs of whitespace compare equal).
+  const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const paragraphs = d.source.paragraphs.map(squash);
   const checkEvidence = (evidence: Dataset['stances'][number]['evidence'], base: string) =>
     evidence.forEach((e, j) => {
       if (e.paragraph > paragraphCount)
         problems.push({
           path: `${base}.evidence[${j}].paragraph`,
           message: `paragraph ${e.paragraph} is outside the source (it has ${paragraphCount})`,
+        });
+      else if (!paragraphs[e.paragraph - 1]!.includes(squash(e.quote)))
+        problems.push({
+          path: `${base}.evidence[${j}].quote`,
+          message: `${show(e.quote)} does not appear in paragraph ${e.paragraph} of the source`,
         });
     });
 
