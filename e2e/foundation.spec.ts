@@ -4,7 +4,7 @@ import { drawn, openApp, screenshot, statusNumbers, watchErrors } from './suppor
 
 const dataset = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as {
   actors: { id: string; name: string }[];
-  relations: unknown[];
+  relations: { id: string; type: string }[];
 };
 const corePeople = ['Lee Jae Myung', 'Xi Jinping', 'Kim Jong Un', 'Donald Trump', 'Wi Sung-lac'];
 
@@ -71,3 +71,36 @@ for (const [name, size] of [
     await screenshot(page, testInfo, name);
   });
 }
+
+test('a failed dataset fetch shows a clear error with a retry that works', async ({ page }) => {
+  let fail = true;
+  await page.route('**/data/gyeongju-2025.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: 'Could not load the dataset' })).toBeVisible();
+  await expect(alert).toContainText('503');
+  fail = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0);
+  expect((await statusNumbers(page)).totalActors).toBe(dataset.actors.length);
+});
+
+test('a broken bundled dataset is reported with the JSON path, not a blank page', async ({ page }) => {
+  const broken = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as {
+    relations: { target: string }[];
+  };
+  broken.relations[3]!.target = 'kim';
+  await page.route('**/data/gyeongju-2025.json', (route) => route.fulfill({ json: broken }));
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('relations[3].target: "kim" is not an actor id');
+});
+
+test('a link is applied before the first drawing: one layout run, no default flash', async ({ page }) => {
+  await openApp(page, '?layout=circle&types=-tension&sel=kim-jong-un');
+  const g = await drawn(page);
+  expect(g.layoutRuns).toBe(1);
+  const tensions = new Set(dataset.relations.filter((r) => r.type === 'tension').map((r) => r.id));
+  expect(tensions.size).toBeGreaterThan(0);
+  expect(g.edges.filter((e) => e.visible && tensions.has(e.id))).toEqual([]);
+  expect(g.nodes.find((n) => n.id === 'kim-jong-un')!.classes).toContain('chosen');
+});
