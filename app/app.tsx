@@ -6,7 +6,7 @@ import {
   localDatasetQueryOptions,
   LocalDatasetMissingError,
 } from './data/dataset-query.ts';
-import type { CatalogEntry } from './data/catalog.ts';
+import { pickEntry, type CatalogEntry } from './data/catalog.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { update, useView } from './view/view-store.ts';
 import { switchDataset } from './view/view-actions.ts';
@@ -94,7 +94,7 @@ function Content() {
   const datasetId = useView((s) => s.dataset);
   const entries = catalog.data?.datasets ?? [];
   const localHash = localHashOf(datasetId);
-  const entry: CatalogEntry | undefined = localHash === null ? (entries.find((d) => d.id === datasetId) ?? entries[0]) : undefined;
+  const entry: CatalogEntry | undefined = localHash === null && catalog.data ? pickEntry(catalog.data, datasetId) : undefined;
   const bundled = useQuery({ ...datasetQueryOptions(entry ?? placeholderEntry), enabled: !!entry });
   const local = useQuery({ ...localDatasetQueryOptions(localHash ?? ''), enabled: localHash !== null });
   const dataset = localHash === null ? bundled : local;

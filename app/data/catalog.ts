@@ -16,3 +16,8 @@ export const catalogSchema = z.strictObject({
 
 export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogEntry = Catalog['datasets'][number];
+
+/** The catalog entry a view names, or the catalog's first (default) one. */
+export function pickEntry(catalog: Catalog, datasetId: string | null): CatalogEntry | undefined {
+  return catalog.datasets.find((d) => d.id === datasetId) ?? catalog.datasets[0];
+}
