@@ -7,7 +7,7 @@ import { create } from 'zustand';
 
 /**
  * The one module that reads and writes the URL. The store stays pure; this subscribes to it.
- * A burst of changes within `coalesceMs` of a push becomes one history entry.
+ * A burst of changes, each within `coalesceMs` of the previous one, becomes one history entry.
  */
 const coalesceMs = 500;
 
@@ -41,7 +41,9 @@ export const currentUrl = (state: ViewState, camera: boolean): string =>
   `${window.location.origin}${window.location.pathname}${serialize(state, { camera })}${window.location.hash}`;
 
 export function startHistorySync(): () => void {
-  let lastPush = 0;
+  // A burst is a chain of pushing changes each less than coalesceMs after the one before, so a
+  // quick series of toggles stays one entry however long the series runs.
+  let lastPushingChange = Number.NEGATIVE_INFINITY;
   const unsubscribe = useViewStore.subscribe((store, previous) => {
     if (store.state === previous.state) return;
     if (store.change === 'restore' || store.change === 'silent') return;
@@ -49,11 +51,13 @@ export function startHistorySync(): () => void {
     if (search === window.location.search || (search === '' && window.location.search === '')) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     const now = Date.now();
-    if (store.change === 'replace' || now - lastPush < coalesceMs) window.history.replaceState(null, '', url);
-    else {
-      window.history.pushState(null, '', url);
-      lastPush = now;
+    if (store.change === 'replace') {
+      window.history.replaceState(null, '', url);
+      return;
     }
+    if (now - lastPushingChange < coalesceMs) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    lastPushingChange = now;
   });
   // Our own entries hold states we wrote, so they need no second sanitising.
   const onPop = () => useViewStore.setState({ state: parse(window.location.search).state, change: 'restore' });
