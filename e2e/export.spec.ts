@@ -97,6 +97,8 @@ test('the whole graph exports as a PNG even while another view is open', async (
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   expect(png.readUInt32BE(16)).toBeGreaterThan(400);
   expect(png.length).toBeGreaterThan(5 * 1024);
+  const single = await downloaded(await exportAs(page, 'PNG image (whole graph, 1×)'));
+  expect(Math.abs(single.readUInt32BE(16) * 2 - png.readUInt32BE(16))).toBeLessThanOrEqual(2);
 });
 
 test('the export menu is operable by keyboard', async ({ page }) => {
@@ -110,7 +112,7 @@ test('the export menu is operable by keyboard', async ({ page }) => {
   await expect(menu).toBeVisible();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveCount(5);
+  await expect(items).toHaveCount(6);
   await expect(items.first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'PNG image (view, 2×)' })).toBeFocused();

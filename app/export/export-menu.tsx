@@ -48,6 +48,7 @@ function choices(index: DatasetIndex, visible: Visible): Choice[] {
   return [
     { label: 'PNG image (view, 1×)', make: png('visible', 1) },
     { label: 'PNG image (view, 2×)', make: png('visible', 2) },
+    { label: 'PNG image (whole graph, 1×)', make: png('full', 1) },
     { label: 'PNG image (whole graph, 2×)', make: png('full', 2) },
     {
       label: 'Dataset JSON (what is shown)',
