@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { DatasetIndex } from '../data/dataset-index.ts';
+import { noStateGroup, type DatasetIndex } from '../data/dataset-index.ts';
 import { relationTypes } from '../data/schema.ts';
 import type { Visible } from '../view/visible.ts';
 import { update, useView } from '../view/view-store.ts';
@@ -118,7 +118,8 @@ export function FilterSidebar({ index, visible }: { index: DatasetIndex; visible
           />
         ))}
       </FilterGroup>
-      {index.groups.length > 0 && (
+      {/* With no states there is only one group, and hiding it would hide everything. */}
+      {index.groups.some((g) => g.key !== noStateGroup) && (
         <FilterGroup
           legend="Actors by state"
           onAll={() => update(setAllGroups(groupKeys, true))}
