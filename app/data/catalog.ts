@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import './schema.ts'; // applies z.config({ jitless: true }) before this schema is built
 
 export const catalogSchema = z.strictObject({
   datasets: z
     .array(
       z.strictObject({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-        title: z.string().min(1),
+        id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
+        title: z.string().check(z.minLength(1)),
         // A file name in public/data only: a catalog entry can never point elsewhere.
-        file: z.string().regex(/^[a-z0-9][a-z0-9.-]*\.json$/),
+        file: z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*\.json$/)),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { datasetSchema } from './schema.ts';
 
 /** Identity of the published JSON Schema (public/data/schema.json). */

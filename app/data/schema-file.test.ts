@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { datasetJsonSchema, datasetJsonSchemaText, datasetSchemaId, datasetSchemaTitle } from './json-schema.ts';
 import { datasetSchema } from './schema.ts';
 

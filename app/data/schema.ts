@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // A strict Content-Security-Policy forbids `new Function`; zod's JIT fast path uses it.
-z.config({ jitless: true });
+// zod/mini (a fraction of the classic build's size) loads no messages by default: use English.
+z.config({ jitless: true, ...z.locales.en() });
 
 /**
  * Dataset format, version 1. This file is the single definition of the public format:
@@ -10,32 +11,34 @@ z.config({ jitless: true });
 
 const id = z
   .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'ids use letters, digits, "-", "_", "." or ":"');
+  .check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'ids use letters, digits, "-", "_", "." or ":"'));
 
-const text = (max: number) => z.string().min(1).max(max);
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+};
 
 export const evidenceSchema = z.strictObject({
-  paragraph: z.number().int().min(1).describe('1-based number of the source paragraph'),
-  quote: text(2000).describe('words quoted verbatim from that paragraph'),
+  paragraph: described(z.int().check(z.minimum(1)), '1-based number of the source paragraph'),
+  quote: described(text(2000), 'words quoted verbatim from that paragraph'),
 });
 
 export const topicSchema = z.strictObject({
   id,
   label: text(120),
-  description: z.string().max(2000),
+  description: z.string().check(z.maxLength(2000)),
 });
 
 export const actorKinds = ['person', 'state', 'organisation', 'group'] as const;
 export const actorSchema = z.strictObject({
   id,
   name: text(200),
-  nativeName: text(200).optional(),
-  aliases: z.array(text(200)).max(50).optional(),
+  nativeName: z.optional(text(200)),
+  aliases: z.optional(z.array(text(200)).check(z.maxLength(50))),
   kind: z.enum(actorKinds),
-  role: text(300).optional(),
-  parent: id.optional().describe('id of the state actor this actor belongs to'),
+  role: z.optional(text(300)),
+  parent: z.optional(described(id.clone(), 'id of the state actor this actor belongs to')),
 });
 
 export const relationTypes = ['alliance', 'tension', 'agreement', 'dialogue'] as const;
@@ -45,9 +48,9 @@ export const relationSchema = z.strictObject({
   target: id,
   type: z.enum(relationTypes),
   directed: z.boolean(),
-  topics: z.array(id).min(1),
+  topics: z.array(id).check(z.minLength(1)),
   summary: text(2000),
-  evidence: z.array(evidenceSchema).min(1),
+  evidence: z.array(evidenceSchema).check(z.minLength(1)),
 });
 
 export const positions = ['supports', 'opposes', 'conditional', 'ambiguous'] as const;
@@ -56,30 +59,30 @@ export const stanceSchema = z.strictObject({
   topic: id,
   position: z.enum(positions),
   summary: text(2000),
-  evidence: z.array(evidenceSchema).min(1),
+  evidence: z.array(evidenceSchema).check(z.minLength(1)),
 });
 
 export const sourceSchema = z.strictObject({
   title: text(500),
-  publisher: text(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  paragraphs: z.array(z.string().max(20000)).min(1),
+  publisher: z.optional(text(200)),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
+  paragraphs: z.array(z.string().check(z.maxLength(20000))).check(z.minLength(1)),
 });
 
-const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }));
+const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 /** The shape alone; cross-references are checked in validate.ts. */
 export const datasetSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
   title: text(300),
-  description: z.string().max(5000),
+  description: z.string().check(z.maxLength(5000)),
   date: isoDate,
   source: sourceSchema,
-  topics: z.array(topicSchema).min(1),
+  topics: z.array(topicSchema).check(z.minLength(1)),
   actors: z.array(actorSchema),
   relations: z.array(relationSchema),
-  stances: z.array(stanceSchema).default([]),
+  stances: z._default(z.array(stanceSchema), []),
 });
 
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { datasetSchema, type Dataset } from './schema.ts';
 
 export interface Problem {
@@ -23,7 +23,7 @@ export function formatProblem(p: Problem): string {
   return `${p.path}: ${p.message}`;
 }
 
-function fromZod(error: z.ZodError): Problem[] {
+function fromZod(error: z.core.$ZodError): Problem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
