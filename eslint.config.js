@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const features = ['sidebar', 'search', 'details', 'table', 'stances', 'source', 'load', 'export'];
+
 export default tseslint.config(
   { ignores: ['**/dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
   js.configs.recommended,
@@ -16,7 +18,13 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='RegExp']", message: 'Never build a RegExp at run time: user text must not become a pattern.' },
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never write HTML from strings.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Never write HTML from strings.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write HTML from strings.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never write HTML from strings.' },
+        {
+          selector: "CallExpression[callee.property.name=/^(\\$|filter|elements|nodes|edges)$/] > TemplateLiteral",
+          message: 'Never build a Cytoscape selector from text; filter with a function or look up by id.',
+        },
       ],
       'no-restricted-properties': ['error', { property: 'dangerouslySetInnerHTML' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -30,4 +38,23 @@ export default tseslint.config(
     },
   },
   { files: ['e2e/**/*.mjs'], languageOptions: { globals: globals.node } },
+  // Features meet in the store and the derived data (data/, view/, ui/); only the page shell
+  // composes them. This keeps them free of each other and of cycles.
+  ...features.map((feature) => ({
+    files: [`app/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['cytoscape', 'cytoscape-*'], message: 'Only app/graph/ may import cytoscape.' },
+            {
+              group: [...features, 'graph', 'shell', 'url'].filter((f) => f !== feature).map((f) => `../${f}/*`),
+              message: 'A feature may not import another feature; share through data/, view/ or ui/.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
 );

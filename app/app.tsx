@@ -1,11 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  catalogQueryOptions,
-  datasetQueryOptions,
-  DatasetError,
-  localDatasetQueryOptions,
-  LocalDatasetMissingError,
-} from './data/dataset-query.ts';
+import { catalogQueryOptions, datasetQueryOptions, DatasetError } from './data/dataset-query.ts';
+import { localDatasetQueryOptions, LocalDatasetMissingError } from './load/local-dataset-query.ts';
 import { pickEntry, type CatalogEntry } from './data/catalog.ts';
 import { useLayoutEffect, type ReactNode } from 'react';
 import { update, useView } from './view/view-store.ts';

@@ -1,13 +1,13 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
-import { renderPng, type PngOptions } from '../graph/graph-export.ts';
 import { exportFileName, relationsCsv, visibleSubgraph } from './export-data.ts';
 import './export-menu.css';
 
 interface Props {
   index: DatasetIndex;
   visible: Visible;
+  renderPng: RenderPng;
 }
 
 interface Choice {
@@ -36,7 +36,19 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function choices(index: DatasetIndex, visible: Visible): Choice[] {
+/**
+ * Drawing the image is the graph module's job (it owns the canvas); the page hands that ability in,
+ * so this feature does not reach into another.
+ */
+export interface PngOptions {
+  scope: 'full' | 'visible';
+  scale: 1 | 2;
+  background: string;
+  legend: { title: string; date: string; scheme: 'light' | 'dark' };
+}
+export type RenderPng = (options: PngOptions) => Promise<Blob>;
+
+function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): Choice[] {
   const id = index.dataset.id;
   const png =
     (scope: PngOptions['scope'], scale: PngOptions['scale']) =>
@@ -70,7 +82,7 @@ function choices(index: DatasetIndex, visible: Visible): Choice[] {
 }
 
 /** A menu button (WAI-ARIA menu pattern) offering the graph as an image and what is shown as data. */
-export function ExportMenu({ index, visible }: Props) {
+export function ExportMenu({ index, visible, renderPng }: Props) {
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState(0);
   const [message, setMessage] = useState('');
@@ -81,7 +93,7 @@ export function ExportMenu({ index, visible }: Props) {
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const buttonId = useId();
   const menuId = useId();
-  const items = choices(index, visible);
+  const items = choices(index, visible, renderPng);
   const count = items.length;
 
   useEffect(() => {

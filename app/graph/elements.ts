@@ -1,11 +1,11 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
-import { nativeNameColour, textImage, type Scheme } from './stylesheet.ts';
+import { nativeNameColour, textImage } from './stylesheet.ts';
 
 /** Every actor and relation becomes one element, once per dataset; filters only toggle classes. */
-export function toElements(index: DatasetIndex, scheme: Scheme): ElementDefinition[] {
+export function toElements(index: DatasetIndex): ElementDefinition[] {
   const out: ElementDefinition[] = [];
-  const colour = nativeNameColour(scheme);
+  const colour = nativeNameColour;
   for (const a of index.dataset.actors) {
     const data: Record<string, unknown> = { id: a.id, label: a.name, kind: a.kind };
     if (a.parent !== undefined && index.actorById.has(a.parent)) data.parent = a.parent;

@@ -14,10 +14,6 @@ export function setExportTarget(cy: Core | null): void {
   active = cy;
 }
 
-export function exportTarget(): Core | null {
-  return active;
-}
-
 export interface LegendSpec {
   /** The dataset title, drawn under the relation types. */
   title: string;

@@ -19,8 +19,12 @@ interface Props {
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
 
-function layoutRoot(layout: LayoutName, selection: Selection | null): string | null {
-  return layout === 'breadthfirst' && selection?.kind === 'actor' ? selection.id : null;
+/** Breadth-first grows from the selected actor; a relation grows from its source, a stance from its actor. */
+function layoutRoot(layout: LayoutName, selection: Selection | null, index: DatasetIndex): string | null {
+  if (layout !== 'breadthfirst' || selection === null) return null;
+  if (selection.kind === 'actor') return selection.id;
+  if (selection.kind === 'stance') return selection.actor;
+  return index.relationById.get(selection.id)?.source ?? null;
 }
 
 /** Paints visibility: only elements whose state changes are touched, all in one batch. */
@@ -74,6 +78,7 @@ export function GraphView({ index, visible }: Props) {
   const positionsRef = useRef(new Map<string, Positions>());
   const appliedLayout = useRef<string>('');
   const layoutRuns = useRef(0);
+  const appliedScheme = useRef<Scheme | null>(null);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
@@ -95,8 +100,10 @@ export function GraphView({ index, visible }: Props) {
     const container = containerRef.current;
     if (!container) return;
     const start = getViewState();
-    const elements = toElements(index, schemeNow());
-    const root = layoutRoot(start.layout, start.selection);
+    const elements = toElements(index);
+    const mountScheme = schemeNow();
+    appliedScheme.current = mountScheme;
+    const root = layoutRoot(start.layout, start.selection, index);
     const key = `${start.layout}|${root ?? ''}`;
     const positions = computePositions(elements, start.layout, root);
     positionsRef.current = new Map([[key, positions]]);
@@ -104,7 +111,7 @@ export function GraphView({ index, visible }: Props) {
     const cy = cytoscape({
       container,
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
-      style: buildStylesheet(schemeNow()),
+      style: buildStylesheet(mountScheme),
       layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 20,
@@ -170,14 +177,21 @@ export function GraphView({ index, visible }: Props) {
   }, [index]);
 
   useEffect(() => {
-    cyRef.current?.style(buildStylesheet(scheme));
+    const cy = cyRef.current;
+    // The mount effect styled the instance for the scheme of its day; restyle only on a change.
+    if (!cy || appliedScheme.current === scheme) return;
+    appliedScheme.current = scheme;
+    cy.style(buildStylesheet(scheme));
   }, [scheme]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    applyVisible(cy, visible);
-    applyHighlight(cy, getViewState().selection, hoverRef.current);
+    // One batch, so a filter toggle costs one style pass.
+    cy.batch(() => {
+      applyVisible(cy, visible);
+      applyHighlight(cy, getViewState().selection, hoverRef.current);
+    });
   }, [visible]);
 
   useEffect(() => {
@@ -197,7 +211,7 @@ export function GraphView({ index, visible }: Props) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const root = layoutRoot(layout, selection);
+    const root = layoutRoot(layout, selection, index);
     const key = `${layout}|${root ?? ''}`;
     if (key === appliedLayout.current) return;
     appliedLayout.current = key;
@@ -223,7 +237,7 @@ export function GraphView({ index, visible }: Props) {
         padding: 36,
       } as cytoscape.LayoutOptions)
       .run();
-  }, [layout, selection]);
+  }, [layout, selection, index]);
 
   return <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />;
 }

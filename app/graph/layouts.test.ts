@@ -14,7 +14,7 @@ function load(file: string) {
 
 describe('computePositions', () => {
   const index = load('gyeongju-2025.json');
-  const elements = toElements(index, 'light');
+  const elements = toElements(index);
 
   it.each(layoutNames)('%s places every node at finite, repeatable positions', (name) => {
     const a = computePositions(elements, name, null);

@@ -164,4 +164,8 @@ export function buildStylesheet(scheme: Scheme): StylesheetJson {
   return style;
 }
 
-export const nativeNameColour = (scheme: Scheme) => palette[scheme].muted;
+/**
+ * Native names are baked into images once per dataset, so one grey serves both schemes (and an
+ * image exported on white from a dark page): about 3.5:1 against either node fill.
+ */
+export const nativeNameColour = '#7b8497';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } fro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { CatalogEntry } from '../data/catalog.ts';
-import { localDatasetsQueryOptions } from '../data/dataset-query.ts';
+import { localDatasetsQueryOptions } from './local-dataset-query.ts';
 import { update, useView } from '../view/view-store.ts';
 import { switchDataset } from '../view/view-actions.ts';
 import { localEntryLabel, localHashOf, localId, withCurrent } from './local-datasets.ts';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
-import { localDatasetQueryOptions, localDatasetsQueryKey } from '../data/dataset-query.ts';
+import { localDatasetQueryOptions, localDatasetsQueryKey } from './local-dataset-query.ts';
 import { update } from '../view/view-store.ts';
 import { switchDataset } from '../view/view-actions.ts';
 import { loadFiles, type InputFile } from './read-dataset.ts';

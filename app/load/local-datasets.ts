@@ -13,7 +13,8 @@ export const localId = (hash: string): string => `${localPrefix}${hash}`;
 export function localHashOf(datasetId: string | null): string | null {
   if (datasetId === null || !datasetId.startsWith(localPrefix)) return null;
   const hash = datasetId.slice(localPrefix.length);
-  return hash === '' ? null : hash;
+  // The same form the link parser accepts; anything else is not a local dataset id at all.
+  return /^[0-9a-fA-F]{1,128}$/.test(hash) ? hash : null;
 }
 
 export interface SessionDataset {

@@ -87,6 +87,10 @@ export function SearchBox({ index }: { index: DatasetIndex }) {
           onKeyDown={onKeyDown}
         />
       </div>
+      {/* The listbox itself is silent while typing; this says how many matched. */}
+      <span role="status" className="visually-hidden">
+        {showList ? (hits.length === 0 ? 'No actor matches' : `${hits.length} ${hits.length === 1 ? 'actor matches' : 'actors match'}`) : ''}
+      </span>
       <ul id={`${listId}-list`} role="listbox" aria-label="Matching actors" className="search-results" hidden={!showList}>
         {showList && hits.length === 0 && (
           <li className="no-hit" role="presentation">

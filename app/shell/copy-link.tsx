@@ -4,15 +4,17 @@ import { currentUrl } from '../url/history-sync.ts';
 
 /** Copies the link to exactly this view, camera included; shows the link where copying is not allowed. */
 export function CopyLink() {
+  // A count rather than a flag: a second copy restarts the timer and is announced again.
+  const [copies, setCopies] = useState(0);
   const [copied, setCopied] = useState(false);
   const [fallback, setFallback] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (!copied) return;
+    if (copies === 0) return;
     const t = setTimeout(() => setCopied(false), 2500);
     return () => clearTimeout(t);
-  }, [copied]);
+  }, [copies]);
 
   useEffect(() => {
     if (fallback !== null) fieldRef.current?.select();
@@ -25,6 +27,7 @@ export function CopyLink() {
       await navigator.clipboard.writeText(url);
       setFallback(null);
       setCopied(true);
+      setCopies((n) => n + 1);
     } catch {
       setFallback(url);
     }
@@ -36,7 +39,7 @@ export function CopyLink() {
         {copied ? 'Link copied' : 'Copy link'}
       </button>
       <span role="status" className="visually-hidden">
-        {copied ? 'Link copied' : ''}
+        {copied ? <span key={copies}>Link copied</span> : ''}
       </span>
       {fallback !== null && (
         <div className="copy-fallback">

@@ -15,12 +15,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <main className="fatal" role="alert">
-        <h1>Something went wrong</h1>
-        <p>Stancegraph hit an unexpected error and stopped drawing: {this.state.error.message}</p>
-        <p>
-          <a href={location.pathname}>Open the default view</a> or reload the page.
-        </p>
+      <main className="fatal">
+        <div role="alert">
+          <h1>Something went wrong</h1>
+          <p>Stancegraph hit an unexpected error and stopped drawing: {this.state.error.message}</p>
+          <p>
+            <a href={location.pathname}>Open the default view</a> or reload the page.
+          </p>
+        </div>
       </main>
     );
   }

@@ -21,6 +21,7 @@ import { LayoutControl } from './layout-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { ExportMenu } from '../export/export-menu.tsx';
+import { renderPng } from '../graph/graph-export.ts';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
 
@@ -118,7 +119,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <SearchBox index={index} />
         <div className="top-actions">
           <LoadControls index={index} catalog={catalog} />
-          <ExportMenu index={index} visible={visible} />
+          <ExportMenu index={index} visible={visible} renderPng={renderPng} />
           <CopyLink />
           <button
             type="button"

@@ -116,7 +116,6 @@ export function RelationsTable({ index, visible }: { index: DatasetIndex; visibl
                   key={r.id}
                   ref={selected ? selectedRow : undefined}
                   className={selected ? 'is-selected' : undefined}
-                  aria-selected={selected ? true : undefined}
                   onClick={(e) => onRowClick(e, r.id)}
                 >
                   <td className="col-source">

@@ -32,7 +32,10 @@ export function applyLinkToDataset(index: DatasetIndex, catalogIds: readonly str
   if (problems.length > 0) showLinkNotice(describeProblems(problems), missing ? missing.value : null);
   useViewStore.setState({ state: result.state, change: 'restore' });
   useLinkApplied.setState({ index });
+  lastApplied = { index, catalogIds };
 }
+
+let lastApplied: { index: DatasetIndex; catalogIds: readonly string[] } | null = null;
 
 /** Which dataset the current view state has been checked against. */
 export const useLinkApplied = create<{ index: DatasetIndex | null }>(() => ({ index: null }));
@@ -48,7 +51,7 @@ export function startHistorySync(): () => void {
     if (store.state === previous.state) return;
     if (store.change === 'restore' || store.change === 'silent') return;
     const search = serialize(store.state);
-    if (search === window.location.search || (search === '' && window.location.search === '')) return;
+    if (search === window.location.search) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
     const now = Date.now();
     if (store.change === 'replace') {
@@ -59,8 +62,15 @@ export function startHistorySync(): () => void {
     else window.history.pushState(null, '', url);
     lastPushingChange = now;
   });
-  // Our own entries hold states we wrote, so they need no second sanitising.
-  const onPop = () => useViewStore.setState({ state: parse(window.location.search).state, change: 'restore' });
+  // Entries we wrote are clean, but the first entry is the link as it was opened: check it again,
+  // quietly (its notice was shown when it was opened). A different dataset is checked by the App
+  // when that dataset has loaded.
+  const onPop = () => {
+    let { state } = parse(window.location.search);
+    if (lastApplied && state.dataset === useViewStore.getState().state.dataset)
+      state = sanitize(state, lastApplied.index, lastApplied.catalogIds).state;
+    useViewStore.setState({ state, change: 'restore' });
+  };
   window.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();

@@ -389,3 +389,30 @@ describe('deriveVisible: properties', () => {
     );
   });
 });
+
+describe('deriveVisible counts under focus', () => {
+  it('count only relations inside the focused neighbourhood', () => {
+    const d: Dataset = {
+      schemaVersion: 1,
+      id: 'f',
+      title: 'F',
+      description: '',
+      date: '2025-01-01',
+      source: { title: 'S', paragraphs: ['p'] },
+      topics: [{ id: 't', label: 'T', description: '' }],
+      actors: ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id, kind: 'person' as const })),
+      relations: [
+        { id: 'ab', source: 'a', target: 'b', type: 'alliance', directed: false, topics: ['t'], summary: 's', evidence: [{ paragraph: 1, quote: 'p' }] },
+        { id: 'cd', source: 'c', target: 'd', type: 'alliance', directed: false, topics: ['t'], summary: 's', evidence: [{ paragraph: 1, quote: 'p' }] },
+      ],
+      stances: [],
+    };
+    const index = buildIndex(d);
+    const base = { hiddenTopics: [], hiddenTypes: [], hiddenGroups: [], showUnconnected: false };
+    expect(deriveVisible(index, { ...base, focus: null }).counts.types.get('alliance')).toBe(2);
+    const focused = deriveVisible(index, { ...base, focus: { actor: 'a', depth: 1 } });
+    expect(focused.relationIds.size).toBe(1);
+    expect(focused.counts.types.get('alliance')).toBe(1);
+    expect(focused.counts.topics.get('t')).toBe(1);
+  });
+});

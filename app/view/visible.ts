@@ -9,7 +9,10 @@ export interface Visible {
   /** Visible relations in dataset order. */
   relations: readonly Relation[];
   enabledTopics: ReadonlySet<string>;
-  /** For each filter choice: how many relations it keeps (when on) or would add (when off). */
+  /**
+   * For each filter choice: how many relations it keeps (when on) or would add (when off), with the
+   * other filters as they are; under focus, within the focused neighbourhood.
+   */
   counts: {
     topics: ReadonlyMap<string, number>;
     types: ReadonlyMap<RelationType, number>;
@@ -76,7 +79,7 @@ export function deriveVisible(index: DatasetIndex, state: Filters): Visible {
     relationIds: new Set(candidates.map((r) => r.id)),
     relations: candidates,
     enabledTopics,
-    counts: countChoices(index, { enabledTopics, typeOn, topicOn, endsOn, groupOn }),
+    counts: countChoices(index, { enabledTopics, typeOn, topicOn, endsOn, groupOn, focusIds }),
     focusIds,
   };
 }
@@ -89,6 +92,7 @@ function countChoices(
     topicOn: (r: Relation) => boolean;
     endsOn: (r: Relation) => boolean;
     groupOn: (id: string) => boolean;
+    focusIds: ReadonlySet<string> | null;
   },
 ): Visible['counts'] {
   const topics = new Map<string, number>(index.dataset.topics.map((t) => [t.id, 0]));
@@ -96,6 +100,8 @@ function countChoices(
   const groups = new Map<string, number>(index.groups.map((g) => [g.key, 0]));
   const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const r of index.dataset.relations) {
+    // Under focus, only relations inside the focused neighbourhood can be kept or added.
+    if (f.focusIds && !(f.focusIds.has(r.source) && f.focusIds.has(r.target))) continue;
     const typeOk = f.typeOn(r);
     const ends = f.endsOn(r);
     // A topic keeps/adds the relation whatever the other topics say.
