@@ -34,11 +34,15 @@ const round = (v: number) => Math.round(v * 100) / 100;
 function options(name: LayoutName, cy: Core, root: string | null): LayoutOptions {
   const common = { animate: false, fit: false, padding: 30 } as const;
   switch (name) {
-    case 'fcose':
+    case 'fcose': {
+      // The layout runs on the main thread before the first frame: trade polish for time as
+      // loaded datasets grow, so a large file still opens (positions stay seeded and repeatable).
+      const n = cy.nodes().length;
+      const big = n > 2000;
       return {
         name: 'fcose',
         ...common,
-        quality: 'proof',
+        quality: n > 400 ? (big ? 'draft' : 'default') : 'proof',
         randomize: true,
         nodeDimensionsIncludeLabels: false,
         nodeRepulsion: () => 6500,
@@ -46,10 +50,11 @@ function options(name: LayoutName, cy: Core, root: string | null): LayoutOptions
         edgeElasticity: () => 0.35,
         nestingFactor: 0.6,
         gravity: 0.3,
-        numIter: 2500,
+        numIter: big ? 300 : n > 400 ? 1000 : 2500,
         tile: true,
-        packComponents: true,
+        packComponents: !big,
       } as LayoutOptions;
+    }
     case 'concentric':
       return {
         name: 'concentric',
