@@ -212,3 +212,21 @@ for (const view of ['Graph', 'Table', 'Stances', 'Source'] as const) {
     }
   });
 }
+
+test('a graph first opened on another tab is framed when its tab is shown', async ({ page }) => {
+  await openApp(page, '?view=table');
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  const box = (await page.getByRole('region', { name: 'Relationship graph' }).boundingBox())!;
+  await expect
+    .poll(async () => {
+      const g = await drawn(page);
+      return g.nodes
+        .filter((n) => n.visible)
+        .every((n) => {
+          const x = n.x * g.zoom + g.pan.x;
+          const y = n.y * g.zoom + g.pan.y;
+          return x >= 0 && y >= 0 && x <= box.width && y <= box.height;
+        });
+    })
+    .toBe(true);
+});

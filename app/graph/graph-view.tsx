@@ -27,6 +27,9 @@ function layoutRoot(layout: LayoutName, selection: Selection | null, index: Data
   return index.relationById.get(selection.id)?.source ?? null;
 }
 
+/** Less margin on a phone, where every pixel of the canvas counts. */
+const fitPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 12 : 36);
+
 /** Paints visibility: only elements whose state changes are touched, all in one batch. */
 function applyVisible(cy: Core, visible: Visible) {
   cy.batch(() => {
@@ -126,7 +129,9 @@ export function GraphView({ index, visible }: Props) {
     // The opened view already frames the selection (or the link's camera): do not re-centre on it.
     tappedRef.current = start.selection === null ? null : start.selection.kind === 'stance' ? start.selection.actor : start.selection.id;
     if (start.camera) cy.viewport({ zoom: start.camera.zoom, pan: { x: start.camera.x, y: start.camera.y } });
-    else cy.fit(cy.elements(':visible'), 36);
+    else if (container.clientWidth > 0) cy.fit(cy.elements(':visible'), fitPadding(container));
+    // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
+    let framed = start.camera !== null || container.clientWidth > 0;
 
     cy.on('tap', 'node, edge', (event: EventObject) => {
       const target = event.target as cytoscape.SingularElementArgument;
@@ -157,7 +162,13 @@ export function GraphView({ index, visible }: Props) {
       }, 250);
     });
 
-    const resize = new ResizeObserver(() => cy.resize());
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      if (!framed && container.clientWidth > 0) {
+        framed = true;
+        cy.fit(cy.elements(':visible'), fitPadding(container));
+      }
+    });
     resize.observe(container);
     layoutRuns.current = 1;
     const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
@@ -234,7 +245,7 @@ export function GraphView({ index, visible }: Props) {
         animate: true,
         animationDuration: 450,
         fit: true,
-        padding: 36,
+        padding: fitPadding(containerRef.current),
       } as cytoscape.LayoutOptions)
       .run();
   }, [layout, selection, index]);
