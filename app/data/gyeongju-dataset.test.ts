@@ -70,7 +70,7 @@ describe('Gyeongju 2025 dataset', () => {
   it('keeps each quote short', () => {
     for (const { path, evidence } of allEvidence(d)) {
       const words = evidence.quote.trim().split(/\s+/).length;
-      expect(words, `${path} has ${words} words`).toBeLessThanOrEqual(40);
+      expect(words, `${path} has ${words} words`).toBeLessThanOrEqual(30);
     }
   });
 
