@@ -35,8 +35,13 @@ const loadFailure = (page: Page) => page.getByRole('alert').filter({ hasText: 'T
 test('a loaded JSON file is shown, named in the URL and kept across reloads', async ({ page, context }) => {
   const errors = watchErrors(page);
   await openApp(page);
+  // The file never leaves the browser: loading it makes no request at all.
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   await page.getByLabel('Load dataset').setInputFiles(fixture('valid-story.json'));
   await expectTotals(page, story);
+  // (The browser may still fetch the page's icon; nothing else goes out.)
+  expect(requests.filter((r) => !r.endsWith('/favicon.svg'))).toEqual([]);
   await expect(page).toHaveURL(/[?&]dataset=local:[0-9a-f]{16}/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Port Ellery');
   await expect(datasetSelect(page)).toHaveValue(/^local:/);
