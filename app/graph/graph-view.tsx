@@ -5,7 +5,8 @@ import type { Visible } from '../view/visible.ts';
 import type { LayoutName, Selection } from '../view/view-state.ts';
 import { getViewState, update, useView } from '../view/view-store.ts';
 import { select, setCamera } from '../view/view-actions.ts';
-import { computePositions, type Positions } from './layouts.ts';
+import type { Positions } from './layouts.ts';
+import { positionsFor } from './layout-client.ts';
 import { toElements } from './elements.ts';
 import { buildStylesheet, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
@@ -81,6 +82,7 @@ export function GraphView({ index, visible }: Props) {
   const positionsRef = useRef(new Map<string, Positions>());
   const appliedLayout = useRef<string>('');
   const layoutRuns = useRef(0);
+  const layoutRequest = useRef(0);
   const appliedScheme = useRef<Scheme | null>(null);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
@@ -108,9 +110,14 @@ export function GraphView({ index, visible }: Props) {
     appliedScheme.current = mountScheme;
     const root = layoutRoot(start.layout, start.selection, index);
     const key = `${start.layout}|${root ?? ''}`;
-    const positions = computePositions(elements, start.layout, root);
-    positionsRef.current = new Map([[key, positions]]);
     appliedLayout.current = key;
+    let cancelled = false;
+    let teardown = () => {};
+
+    const build = (positions: Positions) => {
+    if (cancelled) return;
+    delete container.dataset.layingOut;
+    positionsRef.current = new Map([[key, positions]]);
     const cy = cytoscape({
       container,
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
@@ -124,10 +131,12 @@ export function GraphView({ index, visible }: Props) {
       autounselectify: true,
     });
     cyRef.current = cy;
+    // Filters and selection may have changed while a worker laid the graph out: use them as they are now.
+    const now = getViewState();
     applyVisible(cy, visibleRef.current);
-    applyHighlight(cy, start.selection, null);
+    applyHighlight(cy, now.selection, null);
     // The opened view already frames the selection (or the link's camera): do not re-centre on it.
-    tappedRef.current = start.selection === null ? null : start.selection.kind === 'stance' ? start.selection.actor : start.selection.id;
+    tappedRef.current = now.selection === null ? null : now.selection.kind === 'stance' ? now.selection.actor : now.selection.id;
     if (start.camera) cy.viewport({ zoom: start.camera.zoom, pan: { x: start.camera.x, y: start.camera.y } });
     else if (container.clientWidth > 0) cy.fit(cy.elements(':visible'), fitPadding(container));
     // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
@@ -176,7 +185,7 @@ export function GraphView({ index, visible }: Props) {
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
     });
-    return () => {
+    teardown = () => {
       cancelAnimationFrame(frame);
       clearTimeout(cameraTimer);
       resize.disconnect();
@@ -184,6 +193,19 @@ export function GraphView({ index, visible }: Props) {
       setExportTarget(null);
       cy.destroy();
       cyRef.current = null;
+    };
+    };
+
+    const positions = positionsFor(elements, start.layout, root);
+    if (positions instanceof Promise) {
+      // The graph module owns this element, so it marks the wait itself; CSS shows a message.
+      container.dataset.layingOut = 'true';
+      void positions.then(build);
+    } else build(positions);
+    return () => {
+      cancelled = true;
+      delete container.dataset.layingOut;
+      teardown();
     };
   }, [index]);
 
@@ -226,28 +248,29 @@ export function GraphView({ index, visible }: Props) {
     const key = `${layout}|${root ?? ''}`;
     if (key === appliedLayout.current) return;
     appliedLayout.current = key;
-    let positions = positionsRef.current.get(key);
-    if (!positions) {
-      positions = computePositions(
-        cy.elements().map((e) => ({ group: e.isNode() ? 'nodes' : 'edges', data: { ...e.data() } })),
-        layout,
-        root,
-      );
-      positionsRef.current.set(key, positions);
-    }
-    const target = positions;
-    layoutRuns.current += 1;
-    cy.nodes()
-      .filter((n) => n.isChildless())
-      .layout({
-        name: 'preset',
-        positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
-        animate: true,
-        animationDuration: 450,
-        fit: true,
-        padding: fitPadding(containerRef.current),
-      } as cytoscape.LayoutOptions)
-      .run();
+    const cached = positionsRef.current.get(key);
+    // A newer layout choice made while a worker computes this one wins.
+    const request = ++layoutRequest.current;
+    const move = (target: Positions) => {
+      if (request !== layoutRequest.current || cyRef.current !== cy) return;
+      positionsRef.current.set(key, target);
+      layoutRuns.current += 1;
+      cy.nodes()
+        .filter((n) => n.isChildless())
+        .layout({
+          name: 'preset',
+          positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
+          animate: true,
+          animationDuration: 450,
+          fit: true,
+          padding: fitPadding(containerRef.current),
+        } as cytoscape.LayoutOptions)
+        .run();
+    };
+    const next =
+      cached ?? positionsFor(cy.elements().map((e) => ({ group: e.isNode() ? 'nodes' : 'edges', data: { ...e.data() } })), layout, root);
+    if (next instanceof Promise) void next.then(move);
+    else move(next);
   }, [layout, selection, index]);
 
   return <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />;
