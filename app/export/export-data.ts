@@ -13,7 +13,7 @@ const maxTitle = 300;
  */
 export function visibleSubgraph(index: DatasetIndex, visible: Visible): Dataset {
   const { dataset } = index;
-  const relations = dataset.relations.filter((r) => visible.relationIds.has(r.id));
+  const relations = [...visible.relations];
 
   const keep = new Set<string>(visible.actorIds);
   for (const r of relations) keep.add(r.source).add(r.target);
