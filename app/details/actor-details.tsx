@@ -8,7 +8,8 @@ import { update, useView } from '../view/view-store.ts';
 import { PositionBadge } from '../ui/position-badge.tsx';
 import { RelationTypeBadge } from '../ui/relation-type-badge.tsx';
 import { ActorButton, EvidenceList } from './details-parts.tsx';
-import { directionFrom, directionGlyph, directionWord, guessLang, kindLabels, otherEnd, plural } from './labels.ts';
+import { directionFrom, directionGlyph, directionWord, guessLang, kindLabels, otherEnd } from './labels.ts';
+import { plural } from '../ui/plural.ts';
 
 export function ActorDetails({ index, visible, actor }: { index: DatasetIndex; visible: Visible; actor: Actor }) {
   const members = actor.kind === 'state' ? (index.childrenOf.get(actor.id) ?? []) : [];

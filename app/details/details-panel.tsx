@@ -6,7 +6,8 @@ import { update, useView } from '../view/view-store.ts';
 import { ActorDetails } from './actor-details.tsx';
 import { RelationDetails, StanceDetails } from './claim-details.tsx';
 import { NotInDataset } from './details-parts.tsx';
-import { formatDate, plural } from './labels.ts';
+import { formatDate } from './labels.ts';
+import { plural } from '../ui/plural.ts';
 import './details-panel.css';
 
 /** What the selection says and the quotes that back it; an overview of the dataset otherwise. */

@@ -46,4 +46,3 @@ export function formatDate(value: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, dayOnly ? { dateStyle: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -30,6 +30,7 @@ import Papa from 'papaparse';
 import { actorKinds, relationTypes, type Actor, type Dataset, type Evidence, type Relation, type Topic } from '../data/schema.ts';
 import { validateDataset, type Problem } from '../data/validate.ts';
 import { checkCounts } from './limits.ts';
+import { plural } from '../ui/plural.ts';
 
 export interface CsvFile {
   name: string;
@@ -72,7 +73,6 @@ const fieldNames: Record<Role, Record<string, string>> = {
   relations: {},
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const show = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 

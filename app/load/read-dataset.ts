@@ -2,6 +2,7 @@ import type { Dataset } from '../data/schema.ts';
 import { formatProblem, validateDataset } from '../data/validate.ts';
 import { csvToDataset } from './csv-dataset.ts';
 import { checkCounts, checkSize } from './limits.ts';
+import { plural } from '../ui/plural.ts';
 
 /** Structural, so a browser `File` fits and tests can pass plain objects. */
 export interface InputFile {
@@ -15,7 +16,6 @@ export type LoadResult = { ok: true; dataset: Dataset; hash: string } | { ok: fa
 
 export const unsupportedFilesReason = 'Stancegraph reads a dataset .json file, or two .csv files (actors and relations).';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const fail = (reason: string, problems: string[] = []): LoadResult => ({ ok: false, reason, problems });
 const extension = (name: string) => {
   const dot = name.lastIndexOf('.');

@@ -7,9 +7,9 @@ import { RelationTypeBadge } from '../ui/relation-type-badge.tsx';
 import { belongsToSelection, claimsFor, isSelected, quotesByParagraph, selectionEvidence, selectionLabel, type Claim } from './citations.ts';
 import { highlightSegments } from './highlight.ts';
 import './source-view.css';
+import { plural } from '../ui/plural.ts';
 
 const isWebUrl = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The source text with every claim tied back to the words it quotes: each paragraph lists the
