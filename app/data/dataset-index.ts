@@ -29,6 +29,8 @@ export interface DatasetIndex {
   evidenceByParagraph: ReadonlyMap<number, readonly EvidenceRef[]>;
   /** Normalised search keys per actor: name, native name, aliases, role. */
   searchKeys: ReadonlyMap<string, readonly { field: SearchField; text: string; key: string }[]>;
+  /** Some actor carries a saved position, so the "Saved positions" layout means something. */
+  hasSavedPositions: boolean;
 }
 
 export type SearchField = 'name' | 'nativeName' | 'alias' | 'role';
@@ -98,5 +100,6 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     childrenOf,
     evidenceByParagraph,
     searchKeys,
+    hasSavedPositions: dataset.actors.some((a) => a.position !== undefined),
   };
 }

@@ -30,6 +30,9 @@ export const topicSchema = z.strictObject({
   description: z.string().check(z.maxLength(2000)),
 });
 
+// Bounded so a saved layout cannot push the camera to absurd zooms; z.number() already refuses NaN and ±Infinity.
+const coordinate = z.number().check(z.minimum(-1e6), z.maximum(1e6));
+
 export const actorKinds = ['person', 'state', 'organisation', 'group'] as const;
 export const actorSchema = z.strictObject({
   id,
@@ -39,6 +42,12 @@ export const actorSchema = z.strictObject({
   kind: z.enum(actorKinds),
   role: z.optional(text(300)),
   parent: z.optional(described(id.clone(), 'id of the state actor this actor belongs to')),
+  position: z.optional(
+    described(
+      z.strictObject({ x: coordinate, y: coordinate }),
+      'where the "Saved positions" layout draws this actor, in graph units; ignored for a state with members',
+    ),
+  ),
 });
 
 export const relationTypes = ['alliance', 'tension', 'agreement', 'dialogue'] as const;

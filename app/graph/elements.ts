@@ -21,6 +21,10 @@ export function toElements(index: DatasetIndex): ElementDefinition[] {
         delete data.native;
       }
     }
+    if (a.position) {
+      data.savedX = a.position.x;
+      data.savedY = a.position.y;
+    }
     out.push({ group: 'nodes', data });
   }
   for (const r of index.dataset.relations)

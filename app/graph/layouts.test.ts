@@ -16,7 +16,7 @@ describe('computePositions', () => {
   const index = load('gyeongju-2025.json');
   const elements = toElements(index);
 
-  it.each(layoutNames)('%s places every node at finite, repeatable positions', (name) => {
+  it.each(layoutNames.filter((l) => l !== 'preset'))('%s places every node at finite, repeatable positions', (name) => {
     const a = computePositions(elements, name, null);
     const b = computePositions(elements, name, null);
     expect(Object.keys(a).sort()).toEqual(index.dataset.actors.map((x) => x.id).sort());

@@ -512,6 +512,16 @@ describe('sanitize', () => {
     expect(s.hiddenTopics).toEqual(['security', 'xyz', 'trade']);
   });
 
+  it('keeps the saved-positions layout only for a dataset that saved positions', () => {
+    const none = sanitize({ ...defaultViewState, layout: 'preset' }, index, catalog);
+    expect(none.state.layout).toBe('fcose');
+    expect(none.problems).toEqual([{ param: 'layout', value: 'preset', reason: 'this dataset has no saved positions' }]);
+    const placed = buildIndex({ ...fixture, actors: fixture.actors.map((a, i) => (i === 0 ? { ...a, position: { x: 1, y: 2 } } : a)) });
+    const kept = sanitize({ ...defaultViewState, layout: 'preset' }, placed, catalog);
+    expect(kept.problems).toEqual([]);
+    expect(kept.state.layout).toBe('preset');
+  });
+
   it('drops unknown relations and stances', () => {
     const rel = sanitize({ ...defaultViewState, selection: { kind: 'relation', id: 'kr-cn' } }, index, catalog);
     expect(rel.state.selection).toBeNull();

@@ -24,7 +24,7 @@ import {
  *
  *   dataset=<id>                     catalog id or `local:<hex>`
  *   view=table|stances|source        (graph is the default)
- *   layout=concentric|circle|grid|breadthfirst   (fcose is the default)
+ *   layout=concentric|circle|grid|breadthfirst|preset   (fcose is the default; preset = saved positions)
  *   topics=-<id>,-<id>,…             hidden topics; `-` means "switched off"
  *   types=-<relationType>,…          hidden relation types
  *   groups=-<groupKey>,…             hidden actor groups (`_none` = actors of no state)
@@ -517,6 +517,11 @@ export function sanitize(
   if (state.focus !== null && !index.actorById.has(state.focus.actor)) {
     problems.push(problem('focus', state.focus.actor, 'unknown focus actor'));
     next.focus = null;
+  }
+
+  if (state.layout === 'preset' && !index.hasSavedPositions) {
+    problems.push(problem('layout', 'preset', 'this dataset has no saved positions'));
+    next.layout = defaultViewState.layout;
   }
 
   const paragraphs = index.dataset.source.paragraphs.length;

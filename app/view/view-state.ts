@@ -3,7 +3,8 @@ import type { RelationType } from '../data/schema.ts';
 export const viewNames = ['graph', 'table', 'stances', 'source'] as const;
 export type ViewName = (typeof viewNames)[number];
 
-export const layoutNames = ['fcose', 'concentric', 'circle', 'grid', 'breadthfirst'] as const;
+/** 'preset' draws the positions saved in the dataset; sanitize refuses it for a dataset without any. */
+export const layoutNames = ['fcose', 'concentric', 'circle', 'grid', 'breadthfirst', 'preset'] as const;
 export type LayoutName = (typeof layoutNames)[number];
 
 export const focusDepths = [1, 2, 3] as const;
