@@ -1,7 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
-import { exportFileName, relationsCsv, visibleSubgraph } from './export-data.ts';
 import './export-menu.css';
 
 interface Props {
@@ -48,6 +47,9 @@ export interface PngOptions {
 }
 export type RenderPng = (options: PngOptions) => Promise<Blob>;
 
+/** The export code loads on first use: most visits never export. */
+const exportData = () => import('./export-data.ts');
+
 function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): Choice[] {
   const id = index.dataset.id;
   const png =
@@ -55,7 +57,7 @@ function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): C
     async (now: Date) => ({
       // Light colours on white read the same in any viewer, print or slide, whatever the page scheme.
       blob: await renderPng({ scope, scale, background: '#ffffff', legend: { title: index.dataset.title, date: localDay(now), scheme: 'light' } }),
-      name: exportFileName(id, 'png', now),
+      name: (await exportData()).exportFileName(id, 'png', now),
     });
   return [
     { label: 'PNG image (view, 1×)', make: png('visible', 1) },
@@ -65,18 +67,24 @@ function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): C
     {
       label: 'Dataset JSON (what is shown)',
       groupStart: true,
-      make: async (now) => ({
-        blob: new Blob([JSON.stringify(visibleSubgraph(index, visible), null, 2)], { type: 'application/json' }),
-        name: exportFileName(id, 'json', now),
-      }),
+      make: async (now) => {
+        const { exportFileName, visibleSubgraph } = await exportData();
+        return {
+          blob: new Blob([JSON.stringify(visibleSubgraph(index, visible), null, 2)], { type: 'application/json' }),
+          name: exportFileName(id, 'json', now),
+        };
+      },
     },
     {
       label: 'Relations CSV (what is shown)',
-      make: async (now) => ({
-        // The byte-order mark makes spreadsheet apps read the file as UTF-8, so Korean names survive.
-        blob: new Blob(['\uFEFF' + relationsCsv(index, visible)], { type: 'text/csv;charset=utf-8' }),
-        name: exportFileName(id, 'csv', now),
-      }),
+      make: async (now) => {
+        const { exportFileName, relationsCsv } = await exportData();
+        return {
+          // The byte-order mark makes spreadsheet apps read the file as UTF-8, so Korean names survive.
+          blob: new Blob(['\uFEFF' + relationsCsv(index, visible)], { type: 'text/csv;charset=utf-8' }),
+          name: exportFileName(id, 'csv', now),
+        };
+      },
     },
   ];
 }

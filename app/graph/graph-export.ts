@@ -3,16 +3,7 @@ import { relationTypes } from '../data/schema.ts';
 import { relationStyles, type RelationStyle } from '../ui/relation-styles.ts';
 import { buildStylesheet, type Scheme } from './stylesheet.ts';
 
-/**
- * The live instance, for exports only: GraphView registers it on mount and clears it on unmount.
- * Exports read pixels from it; the only change they make (a colour scheme swap for the capture)
- * is undone in the same task, before the canvas could repaint.
- */
-let active: Core | null = null;
-
-export function setExportTarget(cy: Core | null): void {
-  active = cy;
-}
+import { exportTarget } from './export-target.ts';
 
 export interface LegendSpec {
   /** The dataset title, drawn under the relation types. */
@@ -76,12 +67,14 @@ function schemeInUse(): Scheme {
 }
 
 /** Restyles for the capture and returns the undo; labels drawn for a dark page vanish on white. */
-function applyScheme(cy: Core, scheme: Scheme): () => void {
+// Exports read pixels from the live instance; the only change they make (this scheme swap for the
+// capture) is undone in the same task, before the canvas could repaint.
+function applyScheme(cy: Core, scheme: Scheme, fast: boolean): () => void {
   const current = schemeInUse();
   if (current === scheme) return () => {};
-  cy.style(buildStylesheet(scheme));
+  cy.style(buildStylesheet(scheme, fast));
   return () => {
-    cy.style(buildStylesheet(current));
+    cy.style(buildStylesheet(current, fast));
   };
 }
 
@@ -198,8 +191,9 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
  * is open, so the canvas has no size) falls back to the whole graph rather than an empty image.
  */
 export async function renderPng(options: PngOptions): Promise<Blob> {
-  const cy = active;
-  if (!cy) throw new Error('The graph is not ready');
+  const target = exportTarget();
+  if (!target) throw new Error('The graph is not ready');
+  const { cy, fast } = target;
   const container = cy.container();
   const hidden = !container || container.clientWidth === 0 || container.clientHeight === 0;
   const full = options.scope === 'full' || hidden;
@@ -211,7 +205,7 @@ export async function renderPng(options: PngOptions): Promise<Blob> {
   // Cytoscape multiplies by the device pixel ratio; the image is `scale` × CSS pixels on any screen.
   const ratio = window.devicePixelRatio || 1;
 
-  const undo = applyScheme(cy, options.legend.scheme);
+  const undo = applyScheme(cy, options.legend.scheme, fast);
   let pending: Promise<Blob | null>;
   try {
     // Drawing happens inside png(); only the encoding is asynchronous, so the undo can follow at once.

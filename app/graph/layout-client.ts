@@ -1,7 +1,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
-import { computePositions, type Positions } from './layouts.ts';
-import type { LayoutRequest } from './layout-worker.ts';
+import type { Positions } from './layouts.ts';
+import type { LayoutReply, LayoutRequest } from './layout-worker.ts';
+import { savedPositions } from './saved-positions.ts';
 
 /**
  * Below this many actors the layout takes a few dozen milliseconds: doing it in place keeps the
@@ -9,9 +10,22 @@ import type { LayoutRequest } from './layout-worker.ts';
  */
 export const workerThreshold = 250;
 
+export interface LayoutProgress {
+  /** 1-based step of `steps`; the worker reports each phase as it starts it. */
+  step: number;
+  steps: number;
+  label: string;
+}
+
 let worker: Worker | null = null;
 let nextId = 0;
-const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void; progress?: (p: LayoutProgress) => void }>();
+
+// Layout code (Cytoscape's layout extensions, fcose and its helpers) is a third of the bundle and
+// is not needed to draw saved positions: it loads on first use, and later uses are synchronous.
+type LayoutsModule = typeof import('./layouts.ts');
+let layouts: LayoutsModule | null = null;
+const loadLayouts = (): Promise<LayoutsModule> => import('./layouts.ts').then((m) => (layouts = m));
 
 function layoutWorker(): Worker | null {
   if (worker) return worker;
@@ -21,12 +35,14 @@ function layoutWorker(): Worker | null {
   } catch {
     return null;
   }
-  worker.onmessage = (event: MessageEvent<{ id: number; positions?: Positions; error?: string }>) => {
-    const job = pending.get(event.data.id);
+  worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+    const reply = event.data;
+    const job = pending.get(reply.id);
     if (!job) return;
-    pending.delete(event.data.id);
-    if (event.data.positions) job.resolve(event.data.positions);
-    else job.reject(new Error(event.data.error ?? 'layout failed'));
+    if (reply.kind === 'progress') return job.progress?.(reply.progress);
+    pending.delete(reply.id);
+    if (reply.kind === 'done') job.resolve(reply.positions);
+    else job.reject(new Error(reply.error));
   };
   worker.onerror = () => {
     // A worker that cannot start (or dies) leaves every waiting layout to the main thread.
@@ -38,15 +54,29 @@ function layoutWorker(): Worker | null {
   return worker;
 }
 
-/** Positions for (elements, layout, root), from a worker for large graphs, in place otherwise. */
-export function positionsFor(elements: ElementDefinition[], name: LayoutName, root: string | null): Promise<Positions> | Positions {
+export interface LayoutJob {
+  elements: ElementDefinition[];
+  name: LayoutName;
+  root: string | null;
+  /** Large-graph mode: a faster, rougher force layout. */
+  draft: boolean;
+}
+
+/**
+ * Positions for a layout job: saved positions at once, large graphs from a worker (reporting
+ * progress), small ones in place — synchronously once the layout code has loaded.
+ */
+export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> | Positions {
+  const { elements, name, root, draft } = job;
+  if (name === 'preset') return savedPositions(elements);
   const actors = elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
+  const inPlace = () => (layouts ? layouts.computePositions(elements, name, root, draft) : loadLayouts().then((m) => m.computePositions(elements, name, root, draft)));
   const w = actors > workerThreshold ? layoutWorker() : null;
-  if (!w) return computePositions(elements, name, root);
+  if (!w) return inPlace();
   const id = ++nextId;
-  const request: LayoutRequest = { id, elements, name, root };
+  const request: LayoutRequest = { id, elements, name, root, draft };
   return new Promise<Positions>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, ...(progress ? { progress } : {}) });
     w.postMessage(request);
-  }).catch(() => computePositions(elements, name, root));
+  }).catch(() => inPlace());
 }

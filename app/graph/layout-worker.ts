@@ -1,22 +1,32 @@
 /// <reference lib="webworker" />
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
-import { computePositions } from './layouts.ts';
+import { computePositions, type Positions } from './layouts.ts';
+import type { LayoutProgress } from './layout-client.ts';
 
 export interface LayoutRequest {
   id: number;
   elements: ElementDefinition[];
   name: LayoutName;
   root: string | null;
+  draft: boolean;
 }
+
+export type LayoutReply =
+  | { kind: 'progress'; id: number; progress: LayoutProgress }
+  | { kind: 'done'; id: number; positions: Positions }
+  | { kind: 'error'; id: number; error: string };
+
+const reply = (message: LayoutReply) => self.postMessage(message);
 
 // The same pure, seeded computation as on the main thread, so positions do not depend on where
 // it ran; here it cannot freeze the page while a large dataset is laid out.
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { id, elements, name, root } = event.data;
+  const { id, elements, name, root, draft } = event.data;
   try {
-    self.postMessage({ id, positions: computePositions(elements, name, root) });
+    const positions = computePositions(elements, name, root, draft, (progress) => reply({ kind: 'progress', id, progress }));
+    reply({ kind: 'done', id, positions });
   } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    reply({ kind: 'error', id, error: error instanceof Error ? error.message : String(error) });
   }
 };

@@ -1,6 +1,8 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../view/view-state.ts';
+import { savedPositions } from './saved-positions.ts';
+import type { LayoutProgress } from './layout-client.ts';
 
 cytoscape.use(fcose);
 
@@ -31,7 +33,7 @@ function withSeed<T>(seed: number, run: () => T): T {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-function options(name: LayoutName, cy: Core, root: string | null): LayoutOptions {
+function options(name: LayoutName, cy: Core, root: string | null, draft: boolean): LayoutOptions {
   const common = { animate: false, fit: false, padding: 30 } as const;
   switch (name) {
     case 'fcose': {
@@ -42,7 +44,8 @@ function options(name: LayoutName, cy: Core, root: string | null): LayoutOptions
       return {
         name: 'fcose',
         ...common,
-        quality: n > 400 ? (big ? 'draft' : 'default') : 'proof',
+        // Draft is fcose's spectral placement alone, without the force-directed polish.
+        quality: draft ? 'draft' : n > 400 ? (big ? 'draft' : 'default') : 'proof',
         randomize: true,
         nodeDimensionsIncludeLabels: false,
         nodeRepulsion: () => 6500,
@@ -67,6 +70,8 @@ function options(name: LayoutName, cy: Core, root: string | null): LayoutOptions
       return { name: 'circle', ...common, spacingFactor: 1.1 } as LayoutOptions;
     case 'grid':
       return { name: 'grid', ...common, avoidOverlapPadding: 40, condense: true } as LayoutOptions;
+    case 'preset':
+      return { name: 'preset', ...common } as LayoutOptions;
     case 'breadthfirst': {
       const degreeFirst = cy
         .nodes()
@@ -88,7 +93,16 @@ function options(name: LayoutName, cy: Core, root: string | null): LayoutOptions
  * Positions are a pure function of (elements, layout, root): they are computed in a headless
  * instance with every element present, whatever the filters, so a link reproduces the picture.
  */
-export function computePositions(elements: ElementDefinition[], name: LayoutName, root: string | null): Positions {
+export function computePositions(
+  elements: ElementDefinition[],
+  name: LayoutName,
+  root: string | null,
+  draft = false,
+  progress?: (p: LayoutProgress) => void,
+): Positions {
+  if (name === 'preset') return savedPositions(elements);
+  const steps = 3;
+  progress?.({ step: 1, steps, label: 'Preparing' });
   // fcose understands compound nodes. The other layouts do not, so they get a flat copy in which
   // each member is tied to its state by an extra edge: members then land beside their state's
   // spot (and a breadth-first tree passes through the state), so the drawn state box stays compact.
@@ -120,7 +134,9 @@ export function computePositions(elements: ElementDefinition[], name: LayoutName
     ],
   });
   try {
-    withSeed(20251101, () => cy.elements().layout(options(name, cy, root)).run());
+    progress?.({ step: 2, steps, label: 'Placing actors' });
+    withSeed(20251101, () => cy.elements().layout(options(name, cy, root, draft)).run());
+    progress?.({ step: 3, steps, label: 'Reading positions' });
     const out: Positions = {};
     cy.nodes().forEach((n) => {
       const p = n.position();

@@ -1,6 +1,5 @@
 import type { Dataset } from '../data/schema.ts';
 import { formatProblem, validateDataset } from '../data/validate.ts';
-import { csvToDataset } from './csv-dataset.ts';
 import { checkCounts, checkSize } from './limits.ts';
 import { plural } from '../ui/plural.ts';
 
@@ -167,6 +166,8 @@ export async function loadFiles(files: readonly InputFile[], options: { today?: 
     if ('error' in readA) return readA.error;
     const readB = await readText(second, `${second.name}: `);
     if ('error' in readB) return readB.error;
+    // CSV parsing (and papaparse) loads only for the few who bring CSV files.
+    const { csvToDataset } = await import('./csv-dataset.ts');
     const converted = csvToDataset(
       [
         { name: first.name, text: readA.text },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { CatalogEntry } from '../data/catalog.ts';
 import { deriveVisible } from '../view/visible.ts';
@@ -11,19 +11,30 @@ import { GraphView } from '../graph/graph-view.tsx';
 import { Legend } from '../graph/legend.tsx';
 import { FilterSidebar } from '../sidebar/filter-sidebar.tsx';
 import { SearchBox } from '../search/search-box.tsx';
-import { RelationsTable } from '../table/relations-table.tsx';
-import { StanceMatrix } from '../stances/stance-matrix.tsx';
-import { SourceView } from '../source/source-view.tsx';
 import { DetailsPanel } from '../details/details-panel.tsx';
 import { StatusLine } from './status-line.tsx';
 import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
 import { LayoutControl } from './layout-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
-import { ExportMenu } from '../export/export-menu.tsx';
-import { renderPng } from '../graph/graph-export.ts';
+import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
+
+// The graph is the first view; the others, and the export renderer, load when first asked for,
+// which keeps the initial bundle close to what React and Cytoscape alone cost.
+const RelationsTable = lazy(() => import('../table/relations-table.tsx').then((m) => ({ default: m.RelationsTable })));
+const StanceMatrix = lazy(() => import('../stances/stance-matrix.tsx').then((m) => ({ default: m.StanceMatrix })));
+const SourceView = lazy(() => import('../source/source-view.tsx').then((m) => ({ default: m.SourceView })));
+const renderPng: RenderPng = (options) => import('../graph/graph-export.ts').then((m) => m.renderPng(options));
+
+function ViewLoading() {
+  return (
+    <p className="view-loading" role="status">
+      Loading this view…
+    </p>
+  );
+}
 
 function EmptyResult() {
   return (
@@ -134,7 +145,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
       </header>
       <aside id="filters" className="sidebar" aria-label="Filters" data-open={filtersOpen}>
         <FilterSidebar index={index} visible={visible} />
-        <LayoutControl />
+        <LayoutControl index={index} />
       </aside>
       <main className="main">
         <div className="view-bar">
@@ -150,9 +161,9 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
           </section>
           <Legend />
         </div>
-        <div {...panel('table')}>{view === 'table' && <RelationsTable index={index} visible={visible} />}</div>
-        <div {...panel('stances')}>{view === 'stances' && <StanceMatrix index={index} visible={visible} />}</div>
-        <div {...panel('source')}>{view === 'source' && <SourceView index={index} />}</div>
+        <div {...panel('table')}>{view === 'table' && <Suspense fallback={<ViewLoading />}><RelationsTable index={index} visible={visible} /></Suspense>}</div>
+        <div {...panel('stances')}>{view === 'stances' && <Suspense fallback={<ViewLoading />}><StanceMatrix index={index} visible={visible} /></Suspense>}</div>
+        <div {...panel('source')}>{view === 'source' && <Suspense fallback={<ViewLoading />}><SourceView index={index} /></Suspense>}</div>
       </main>
       <DetailsPanel index={index} visible={visible} />
     </div>
