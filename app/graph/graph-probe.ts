@@ -15,13 +15,20 @@ declare global {
   interface Window {
     /** Read-only view of what the canvas draws, for automation and end-to-end tests. */
     stancegraphProbe?: () => DrawnGraph;
+    /** Cytoscape instances still in memory (after a garbage collection, only the live one). */
+    stancegraphLiveInstances?: () => number;
   }
 }
 
 let instances = 0;
+// Weak, so this registry can tell whether destroyed instances were really released without
+// keeping them alive itself.
+const created: WeakRef<Core>[] = [];
 
 export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void {
   const instance = ++instances;
+  created.push(new WeakRef(cy));
+  window.stancegraphLiveInstances = () => created.filter((ref) => ref.deref() !== undefined).length;
   const probe = (): DrawnGraph => ({
     nodes: cy.nodes().map((n) => ({
       id: n.id(),

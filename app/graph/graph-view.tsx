@@ -1,16 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import cytoscape, { type Collection, type Core, type EventObject } from 'cytoscape';
+import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import type { LayoutName, Selection } from '../view/view-state.ts';
 import { getViewState, update, useView } from '../view/view-store.ts';
 import { select, setCamera } from '../view/view-actions.ts';
 import type { Positions } from './layouts.ts';
-import { positionsFor } from './layout-client.ts';
+import { positionsFor, workerThreshold } from './layout-client.ts';
 import { toElements } from './elements.ts';
 import { buildStylesheet, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
-import { setExportTarget } from './graph-export.ts';
+import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
+import { LayoutIndicator, type LayoutWait } from './layout-indicator.tsx';
+import { setExportTarget } from './export-target.ts';
+import { applyHighlight, applyVisible } from './patches.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -28,46 +31,34 @@ function layoutRoot(layout: LayoutName, selection: Selection | null, index: Data
   return index.relationById.get(selection.id)?.source ?? null;
 }
 
+/**
+ * Marks the first frame Cytoscape draws after a change, so the benchmark (and anyone profiling)
+ * can time "input to pixels" the same way for the app and for a bare Cytoscape page.
+ */
+function markNextDraw(cy: Core) {
+  cy.one('render', () => performance.mark('graph:drawn'));
+}
+
+/** Renderer switches that Cytoscape reads on every frame; not part of its typed API. */
+function setViewportShortcuts(cy: Core, fast: boolean) {
+  const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; hideLabelsOnViewport: boolean } | undefined }).renderer();
+  if (!renderer) return;
+  renderer.hideEdgesOnViewport = fast;
+  renderer.hideLabelsOnViewport = fast;
+}
+
 /** Less margin on a phone, where every pixel of the canvas counts. */
 const fitPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 12 : 36);
 
-/** Paints visibility: only elements whose state changes are touched, all in one batch. */
-function applyVisible(cy: Core, visible: Visible) {
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const hide = !visible.actorIds.has(n.id());
-      if (hide !== n.hasClass('hidden')) n.toggleClass('hidden', hide);
-    });
-    cy.edges().forEach((e) => {
-      const hide = !visible.relationIds.has(e.id());
-      if (hide !== e.hasClass('hidden')) e.toggleClass('hidden', hide);
-    });
-  });
-}
+const layoutKey = (layout: LayoutName, root: string | null, draft: boolean) => `${layout}|${root ?? ''}|${draft ? 'draft' : ''}`;
 
-/** Selection (or hover) emphasises an element and its neighbours and fades the rest. */
-function applyHighlight(cy: Core, selection: Selection | null, hover: string | null) {
-  cy.batch(() => {
-    cy.elements().removeClass('faded emphasis chosen');
-    const idOf = (sel: Selection | null) =>
-      sel === null ? null : sel.kind === 'stance' ? sel.actor : sel.id;
-    const chosenId = idOf(selection);
-    const chosen = chosenId === null ? cy.collection() : cy.getElementById(chosenId);
-    chosen.addClass('chosen');
-    const focusEl = hover !== null ? cy.getElementById(hover) : chosen;
-    if (focusEl.empty() || focusEl.hasClass('hidden')) return;
-    let keep: Collection;
-    if (focusEl.isEdge()) keep = focusEl.union(focusEl.connectedNodes());
-    else {
-      const node = focusEl as cytoscape.NodeSingular;
-      const edges = node.connectedEdges().filter((e) => !e.hasClass('hidden'));
-      keep = node.union(edges).union(edges.connectedNodes());
-    }
-    keep = keep.union(keep.nodes().ancestors());
-    keep.edges().addClass('emphasis');
-    cy.elements().difference(keep).addClass('faded');
-  });
-}
+const countNodes = (elements: readonly { group?: string }[]) => elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
+
+/** Above this many nodes a layout switch jumps instead of animating. */
+const largeAnimationLimit = 400;
+
+/** A small graph's wait is brief; its indicator only appears if it is not (see LayoutIndicator). */
+const waitFor = (actors: number, worker: boolean): LayoutWait => ({ actors, started: performance.now(), delay: worker ? 0 : 300, progress: null });
 
 /**
  * The only owner of the Cytoscape instance: created once per dataset in a mount effect, held in a
@@ -87,6 +78,11 @@ export function GraphView({ index, visible }: Props) {
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
+  const [wait, setWait] = useState<LayoutWait | null>(null);
+  const drawChoice = useDrawChoice((s) => s.choice);
+  const fast = fastDrawing(drawChoice, index.dataset.actors.length, index.dataset.relations.length);
+  const fastRef = useRef(fast);
+  const appliedFast = useRef(fast);
 
   useEffect(() => {
     visibleRef.current = visible;
@@ -108,20 +104,24 @@ export function GraphView({ index, visible }: Props) {
     const elements = toElements(index);
     const mountScheme = schemeNow();
     appliedScheme.current = mountScheme;
+    const mountFast = fastRef.current;
+    appliedFast.current = mountFast;
     const root = layoutRoot(start.layout, start.selection, index);
-    const key = `${start.layout}|${root ?? ''}`;
+    const draft = mountFast && start.layout === 'fcose';
+    const key = layoutKey(start.layout, root, draft);
     appliedLayout.current = key;
     let cancelled = false;
     let teardown = () => {};
 
     const build = (positions: Positions) => {
     if (cancelled) return;
-    delete container.dataset.layingOut;
+    setWait(null);
+    performance.mark('layout:end');
     positionsRef.current = new Map([[key, positions]]);
     const cy = cytoscape({
       container,
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
-      style: buildStylesheet(mountScheme),
+      style: buildStylesheet(mountScheme, mountFast),
       layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 20,
@@ -129,6 +129,8 @@ export function GraphView({ index, visible }: Props) {
       boxSelectionEnabled: false,
       selectionType: 'single',
       autounselectify: true,
+      hideEdgesOnViewport: mountFast,
+      hideLabelsOnViewport: mountFast,
     });
     cyRef.current = cy;
     // Filters and selection may have changed while a worker laid the graph out: use them as they are now.
@@ -181,7 +183,7 @@ export function GraphView({ index, visible }: Props) {
     resize.observe(container);
     layoutRuns.current = 1;
     const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
-    setExportTarget(cy);
+    setExportTarget({ cy, fast: mountFast });
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
     });
@@ -196,30 +198,38 @@ export function GraphView({ index, visible }: Props) {
     };
     };
 
-    const positions = positionsFor(elements, start.layout, root);
+    performance.mark('layout:start');
+    const positions = positionsFor({ elements, name: start.layout, root, draft }, (progress) => {
+      if (!cancelled) setWait((w) => (w ? { ...w, progress } : w));
+    });
     if (positions instanceof Promise) {
-      // The graph module owns this element, so it marks the wait itself; CSS shows a message.
-      container.dataset.layingOut = 'true';
+      setWait(waitFor(countNodes(elements), countNodes(elements) > workerThreshold));
       void positions.then(build);
     } else build(positions);
     return () => {
       cancelled = true;
-      delete container.dataset.layingOut;
+      setWait(null);
       teardown();
     };
   }, [index]);
 
   useEffect(() => {
+    fastRef.current = fast;
     const cy = cyRef.current;
-    // The mount effect styled the instance for the scheme of its day; restyle only on a change.
-    if (!cy || appliedScheme.current === scheme) return;
+    // The mount effect styled the instance for the scheme and mode of its day; restyle only on a change.
+    if (!cy || (appliedScheme.current === scheme && appliedFast.current === fast)) return;
     appliedScheme.current = scheme;
-    cy.style(buildStylesheet(scheme));
-  }, [scheme]);
+    appliedFast.current = fast;
+    setViewportShortcuts(cy, fast);
+    setExportTarget({ cy, fast });
+    markNextDraw(cy);
+    cy.style(buildStylesheet(scheme, fast));
+  }, [scheme, fast]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    markNextDraw(cy);
     // One batch, so a filter toggle costs one style pass.
     cy.batch(() => {
       applyVisible(cy, visible);
@@ -230,6 +240,7 @@ export function GraphView({ index, visible }: Props) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    markNextDraw(cy);
     applyHighlight(cy, selection, hoverRef.current);
     // Selections made elsewhere (search, table, details) bring the element into view.
     const id = selection?.kind === 'stance' ? selection.actor : (selection?.id ?? null);
@@ -245,7 +256,8 @@ export function GraphView({ index, visible }: Props) {
     const cy = cyRef.current;
     if (!cy) return;
     const root = layoutRoot(layout, selection, index);
-    const key = `${layout}|${root ?? ''}`;
+    const draft = fast && layout === 'fcose';
+    const key = layoutKey(layout, root, draft);
     if (key === appliedLayout.current) return;
     appliedLayout.current = key;
     const cached = positionsRef.current.get(key);
@@ -253,25 +265,41 @@ export function GraphView({ index, visible }: Props) {
     const request = ++layoutRequest.current;
     const move = (target: Positions) => {
       if (request !== layoutRequest.current || cyRef.current !== cy) return;
+      setWait(null);
+      performance.mark('layout:end');
       positionsRef.current.set(key, target);
       layoutRuns.current += 1;
+      markNextDraw(cy);
       cy.nodes()
         .filter((n) => n.isChildless())
         .layout({
           name: 'preset',
           positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
-          animate: true,
+          // Animating thousands of nodes costs more frames than it explains.
+          animate: cy.nodes().length <= largeAnimationLimit,
           animationDuration: 450,
           fit: true,
           padding: fitPadding(containerRef.current),
         } as cytoscape.LayoutOptions)
         .run();
     };
+    performance.mark('layout:start');
+    const elements = cy.elements().map((e) => ({ group: e.isNode() ? ('nodes' as const) : ('edges' as const), data: { ...e.data() } }));
     const next =
-      cached ?? positionsFor(cy.elements().map((e) => ({ group: e.isNode() ? 'nodes' : 'edges', data: { ...e.data() } })), layout, root);
-    if (next instanceof Promise) void next.then(move);
-    else move(next);
-  }, [layout, selection, index]);
+      cached ??
+      positionsFor({ elements, name: layout, root, draft }, (progress) => {
+        if (request === layoutRequest.current) setWait((w) => (w ? { ...w, progress } : w));
+      });
+    if (next instanceof Promise) {
+      setWait(waitFor(cy.nodes().length, cy.nodes().length > workerThreshold));
+      void next.then(move);
+    } else move(next);
+  }, [layout, selection, index, fast]);
 
-  return <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />;
+  return (
+    <>
+      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />
+      {wait && <LayoutIndicator wait={wait} />}
+    </>
+  );
 }

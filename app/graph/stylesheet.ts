@@ -1,6 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
-import { relationTypes } from '../data/schema.ts';
-import { relationStyles } from '../ui/relation-styles.ts';
+import type { RelationType } from '../data/schema.ts';
+import { relationStyles, type RelationStyle } from '../ui/relation-styles.ts';
 
 export type Scheme = 'light' | 'dark';
 
@@ -48,7 +48,11 @@ export function textImage(text: string, fontSize: number, colour: string): { uri
   return { uri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, width, height };
 }
 
-export function buildStylesheet(scheme: Scheme): StylesheetJson {
+/**
+ * `fast` is large-graph mode: the costs that grow with thousands of elements go first — curved
+ * edges, arrowheads, dash patterns, label backgrounds, labels too small to read, fades.
+ */
+export function buildStylesheet(scheme: Scheme, fast = false): StylesheetJson {
   const c = palette[scheme];
   const style: StylesheetJson = [
     {
@@ -132,8 +136,9 @@ export function buildStylesheet(scheme: Scheme): StylesheetJson {
       },
     },
   ];
-  for (const type of relationTypes) {
-    const s = relationStyles[type];
+  // The style table's keys rather than the schema's list: this file must not pull in the schema
+  // code, because the benchmark's bare page draws with this very stylesheet.
+  for (const [type, s] of Object.entries(relationStyles) as [RelationType, RelationStyle][]) {
     const colour = s.colour[scheme];
     style.push({
       selector: `edge[type = "${type}"]`,
@@ -161,6 +166,29 @@ export function buildStylesheet(scheme: Scheme): StylesheetJson {
     { selector: 'edge.chosen', style: { width: 6, opacity: 1, 'z-index': 20, 'overlay-color': c.select, 'overlay-opacity': 0.12 } },
     { selector: 'node.match', style: { 'underlay-color': c.select, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
   );
+  if (fast)
+    style.push(
+      {
+        selector: 'node',
+        style: {
+          // Labels drawn smaller than this many screen pixels are skipped: unreadable, yet costly.
+          'min-zoomed-font-size': 9,
+          'text-background-opacity': 0,
+          'transition-duration': 0,
+        },
+      },
+      {
+        selector: 'edge',
+        style: {
+          // Haystack edges are straight and need no control points or arrowheads: the cheapest kind.
+          'curve-style': 'haystack',
+          'haystack-radius': 0,
+          'source-arrow-shape': 'none',
+          'target-arrow-shape': 'none',
+          'transition-duration': 0,
+        },
+      },
+    );
   return style;
 }
 

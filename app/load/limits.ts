@@ -1,3 +1,5 @@
+import { formatCount } from '../ui/format.ts';
+
 /**
  * Hard limits for user-loaded datasets. They keep a careless or hostile file from freezing the
  * tab: reading, validating and laying out a graph all grow with these numbers.
@@ -11,8 +13,6 @@ export const maxShownProblems = 8;
 
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
-/** Fixed locale so messages (and tests) read the same everywhere. */
-export const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /** Checked before a file is read, so an oversized file never reaches memory as text. */
 export function checkSize(bytes: number): string | null {
