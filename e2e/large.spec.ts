@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { drawn, openApp } from './support.ts';
 
@@ -57,4 +58,78 @@ test('a large dataset is laid out off the main thread, repeatably', async ({ bro
     await context.close();
   }
   expect(runs[1]).toEqual(runs[0]);
+});
+
+test('a graph above 1,000 actors opens in large-graph mode with a progress indicator, and the mode can be switched off', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  // Watch from before the file is chosen: on a fast machine the indicator may be up only briefly.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { indicatorTexts: string[] }).indicatorTexts = seen;
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('.layout-indicator')) {
+        const text = el.textContent ?? '';
+        if (!seen.includes(text)) seen.push(text);
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const actors = 1200;
+  const body = Buffer.from(JSON.stringify(largeDataset(actors)));
+  await page.getByLabel('Load dataset').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: body });
+  await expect.poll(async () => page.evaluate(() => window.stancegraphProbe?.().nodes.length ?? 0), { timeout: 60_000 }).toBe(actors);
+
+  const texts = await page.evaluate(() => (window as unknown as { indicatorTexts: string[] }).indicatorTexts);
+  expect(texts.some((t) => t.startsWith('Laying out 1,200 actors…'))).toBe(true);
+  expect(texts.some((t) => /Step [123] of 3/.test(t))).toBe(true);
+  await expect(page.locator('.layout-indicator')).toHaveCount(0);
+
+  const mode = page.getByRole('checkbox', { name: 'Large-graph mode' });
+  await expect(mode).toBeChecked();
+  await expect(page.getByText('On because this graph is large')).toBeVisible();
+  const before = await drawn(page);
+  expect(before.largeGraphMode).toBe(true);
+
+  await mode.uncheck();
+  await expect.poll(async () => (await drawn(page)).largeGraphMode).toBe(false);
+  // Switching the mode restyles the same instance; it never rebuilds it.
+  expect((await drawn(page)).instance).toBe(before.instance);
+  await mode.check();
+  await expect.poll(async () => (await drawn(page)).largeGraphMode).toBe(true);
+});
+
+test('the bundled story is drawn in full detail, and offers no saved positions it does not have', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('checkbox', { name: 'Large-graph mode' })).not.toBeChecked();
+  expect((await drawn(page)).largeGraphMode).toBe(false);
+  const options = await page.getByRole('combobox', { name: 'Layout' }).locator('option').allTextContents();
+  expect(options).not.toContain('Saved positions (from the dataset)');
+  expect(options).toContain('Force-directed');
+});
+
+test('a dataset with saved positions can be drawn exactly where it placed its actors', async ({ page }) => {
+  const story = JSON.parse(readFileSync(new URL('./fixtures/valid-story.json', import.meta.url), 'utf8')) as {
+    actors: { id: string; parent?: string; position?: { x: number; y: number } }[];
+  };
+  const parents = new Set(story.actors.map((a) => a.parent).filter(Boolean));
+  story.actors.forEach((a, i) => {
+    if (!parents.has(a.id)) a.position = { x: 100 + (i % 4) * 150, y: 80 + Math.floor(i / 4) * 130 };
+  });
+  await openApp(page);
+  await page.getByLabel('Load dataset').setInputFiles({ name: 'placed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story)) });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Harbourside');
+  const layout = page.getByRole('combobox', { name: 'Layout' });
+  await layout.selectOption({ label: 'Saved positions (from the dataset)' });
+  await expect(page).toHaveURL(/layout=preset/);
+  await expect
+    .poll(async () => {
+      const g = await drawn(page);
+      return story.actors
+        .filter((a) => a.position)
+        .every((a) => {
+          const n = g.nodes.find((m) => m.id === a.id);
+          return n !== undefined && Math.abs(n.x - a.position!.x) < 0.5 && Math.abs(n.y - a.position!.y) < 0.5;
+        });
+    })
+    .toBe(true);
 });

@@ -1,4 +1,5 @@
-import type { Core } from 'cytoscape';
+import type { Core, StylesheetJson } from 'cytoscape';
+import type { Scheme } from './stylesheet.ts';
 
 /**
  * The live instance, for exports only: GraphView registers it on mount and clears it on unmount.
@@ -6,8 +7,8 @@ import type { Core } from 'cytoscape';
  */
 export interface ExportTarget {
   cy: Core;
-  /** Large-graph mode is on: a scheme swap for the capture must keep its stylesheet. */
-  fast: boolean;
+  /** The stylesheet in use, in either scheme: a scheme swap for a capture keeps large-graph mode. */
+  stylesheet: (scheme: Scheme) => StylesheetJson;
 }
 
 let active: ExportTarget | null = null;

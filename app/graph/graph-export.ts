@@ -1,9 +1,9 @@
 import type { Core } from 'cytoscape';
 import { relationTypes } from '../data/schema.ts';
 import { relationStyles, type RelationStyle } from '../ui/relation-styles.ts';
-import { buildStylesheet, type Scheme } from './stylesheet.ts';
+import type { Scheme } from './stylesheet.ts';
 
-import { exportTarget } from './export-target.ts';
+import { exportTarget, type ExportTarget } from './export-target.ts';
 
 export interface LegendSpec {
   /** The dataset title, drawn under the relation types. */
@@ -69,12 +69,12 @@ function schemeInUse(): Scheme {
 /** Restyles for the capture and returns the undo; labels drawn for a dark page vanish on white. */
 // Exports read pixels from the live instance; the only change they make (this scheme swap for the
 // capture) is undone in the same task, before the canvas could repaint.
-function applyScheme(cy: Core, scheme: Scheme, fast: boolean): () => void {
+function applyScheme(cy: Core, scheme: Scheme, stylesheet: ExportTarget['stylesheet']): () => void {
   const current = schemeInUse();
   if (current === scheme) return () => {};
-  cy.style(buildStylesheet(scheme, fast));
+  cy.style(stylesheet(scheme));
   return () => {
-    cy.style(buildStylesheet(current, fast));
+    cy.style(stylesheet(current));
   };
 }
 
@@ -193,7 +193,7 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 export async function renderPng(options: PngOptions): Promise<Blob> {
   const target = exportTarget();
   if (!target) throw new Error('The graph is not ready');
-  const { cy, fast } = target;
+  const { cy, stylesheet } = target;
   const container = cy.container();
   const hidden = !container || container.clientWidth === 0 || container.clientHeight === 0;
   const full = options.scope === 'full' || hidden;
@@ -205,7 +205,7 @@ export async function renderPng(options: PngOptions): Promise<Blob> {
   // Cytoscape multiplies by the device pixel ratio; the image is `scale` × CSS pixels on any screen.
   const ratio = window.devicePixelRatio || 1;
 
-  const undo = applyScheme(cy, options.legend.scheme, fast);
+  const undo = applyScheme(cy, options.legend.scheme, stylesheet);
   let pending: Promise<Blob | null>;
   try {
     // Drawing happens inside png(); only the encoding is asynchronous, so the undo can follow at once.

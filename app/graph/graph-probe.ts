@@ -9,6 +9,8 @@ export interface DrawnGraph {
   instance: number;
   /** Layout runs on this instance: filters must not trigger one. */
   layoutRuns: number;
+  /** Large-graph mode as drawn: haystack edges and nothing drawn but nodes while panning. */
+  largeGraphMode: boolean;
 }
 
 declare global {
@@ -50,6 +52,9 @@ export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void
     pan: { ...cy.pan() },
     instance,
     layoutRuns: layoutRuns(),
+    largeGraphMode:
+      (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } | undefined }).renderer()?.hideEdgesOnViewport === true &&
+      cy.edges().every((e) => e.style('curve-style') === 'haystack'),
   });
   window.stancegraphProbe = probe;
   return () => {

@@ -8,7 +8,7 @@ import { select, setCamera } from '../view/view-actions.ts';
 import type { Positions } from './layouts.ts';
 import { positionsFor, workerThreshold } from './layout-client.ts';
 import { toElements } from './elements.ts';
-import { buildStylesheet, type Scheme } from './stylesheet.ts';
+import { buildStylesheet, labelZoom, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { LayoutIndicator, type LayoutWait } from './layout-indicator.tsx';
@@ -83,10 +83,17 @@ export function GraphView({ index, visible }: Props) {
   const fast = fastDrawing(drawChoice, index.dataset.actors.length, index.dataset.relations.length);
   const fastRef = useRef(fast);
   const appliedFast = useRef(fast);
+  const labelsShown = useRef(true);
 
   useEffect(() => {
     visibleRef.current = visible;
   }, [visible]);
+
+  /** The stylesheet for the scheme, the mode and (in large-graph mode) how close the camera is. */
+  const restyle = (cy: Core) => {
+    labelsShown.current = !appliedFast.current || cy.zoom() >= labelZoom;
+    cy.style(buildStylesheet(appliedScheme.current ?? schemeNow(), appliedFast.current, labelsShown.current));
+  };
 
   useEffect(() => {
     const query = darkQuery();
@@ -121,7 +128,8 @@ export function GraphView({ index, visible }: Props) {
     const cy = cytoscape({
       container,
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
-      style: buildStylesheet(mountScheme, mountFast),
+      // Large-graph mode starts without names; they come once the camera is close enough (below).
+      style: buildStylesheet(mountScheme, mountFast, !mountFast),
       layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 20,
@@ -133,6 +141,7 @@ export function GraphView({ index, visible }: Props) {
       hideLabelsOnViewport: mountFast,
     });
     cyRef.current = cy;
+    labelsShown.current = !mountFast;
     // Filters and selection may have changed while a worker laid the graph out: use them as they are now.
     const now = getViewState();
     applyVisible(cy, visibleRef.current);
@@ -165,6 +174,9 @@ export function GraphView({ index, visible }: Props) {
     cy.on('mouseover', 'edge', () => (container.style.cursor = 'pointer'));
     cy.on('mouseout', 'edge', () => (container.style.cursor = ''));
     let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('zoom', () => {
+      if (appliedFast.current && cy.zoom() >= labelZoom !== labelsShown.current) restyle(cy);
+    });
     cy.on('viewport', () => {
       clearTimeout(cameraTimer);
       cameraTimer = setTimeout(() => {
@@ -183,7 +195,8 @@ export function GraphView({ index, visible }: Props) {
     resize.observe(container);
     layoutRuns.current = 1;
     const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
-    setExportTarget({ cy, fast: mountFast });
+    setExportTarget({ cy, stylesheet: (s) => buildStylesheet(s, appliedFast.current, labelsShown.current) });
+    if (mountFast && cy.zoom() >= labelZoom) restyle(cy);
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
     });
@@ -221,9 +234,8 @@ export function GraphView({ index, visible }: Props) {
     appliedScheme.current = scheme;
     appliedFast.current = fast;
     setViewportShortcuts(cy, fast);
-    setExportTarget({ cy, fast });
     markNextDraw(cy);
-    cy.style(buildStylesheet(scheme, fast));
+    restyle(cy);
   }, [scheme, fast]);
 
   useEffect(() => {

@@ -1,86 +1,182 @@
-// The baseline for `npm run bench`: the least code that draws a dataset with Cytoscape and fcose,
-// so the app's time can be read as a ratio against it rather than as an absolute that drifts with
-// the machine. Deliberately no React, no schema validation, no catalog look-up.
-import cytoscape, { type ElementDefinition, type LayoutOptions } from 'cytoscape';
+// The baseline for `npm run bench`: plain Cytoscape drawing the same data with the same stylesheet,
+// options and patches as the app, and a few plain DOM controls for the timed operations — no
+// React, no store, no validation, no catalog. The app's time divided by this page's is what the
+// app itself adds. `?style=default` draws with Cytoscape's default styles instead, for scale.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { buildStylesheet, labelZoom } from '../../app/graph/stylesheet.ts';
+import { applyHighlight, applyVisible } from '../../app/graph/patches.ts';
+import { savedPositions } from '../../app/graph/saved-positions.ts';
+import { computePositions } from '../../app/graph/layouts.ts';
+import { isLargeGraph } from '../../app/view/draw-mode.ts';
 
 cytoscape.use(fcose);
 
 interface Dataset {
-  actors: { id: string; name: string; kind: string; parent?: string }[];
-  relations: { id: string; source: string; target: string }[];
+  topics: { id: string; label: string }[];
+  actors: { id: string; name: string; kind: string; parent?: string; position?: { x: number; y: number } }[];
+  relations: { id: string; source: string; target: string; type: string; directed: boolean; topics: string[] }[];
 }
 
-// Same generator and seed as app/graph/layouts.ts: fcose's running time depends on where its
-// random start puts the nodes, so both pages must start from the same draw to be comparable.
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+const params = new URLSearchParams(location.search);
+const markDrawn = (cy: Core) => cy.one('render', () => performance.mark('graph:drawn'));
+
+function elementsOf(data: Dataset): ElementDefinition[] {
+  const ids = new Set(data.actors.map((a) => a.id));
+  const out: ElementDefinition[] = [];
+  for (const a of data.actors) {
+    const d: Record<string, unknown> = { id: a.id, label: a.name, kind: a.kind };
+    if (a.parent !== undefined && ids.has(a.parent)) d.parent = a.parent;
+    if (a.position) Object.assign(d, { savedX: a.position.x, savedY: a.position.y });
+    out.push({ group: 'nodes', data: d });
+  }
+  for (const r of data.relations) out.push({ group: 'edges', data: { id: r.id, source: r.source, target: r.target, type: r.type, directed: r.directed } });
+  return out;
+}
+
+/** The app's rule in miniature: a relation shows while one of its topics does; an actor while one of its relations does. */
+function visibleFor(data: Dataset, hidden: Set<string>, focus: Set<string> | null) {
+  const relationIds = new Set<string>();
+  const actorIds = new Set<string>();
+  const parentOf = new Map(data.actors.map((a) => [a.id, a.parent]));
+  for (const r of data.relations) {
+    if (!r.topics.some((t) => !hidden.has(t))) continue;
+    if (focus && !(focus.has(r.source) && focus.has(r.target))) continue;
+    relationIds.add(r.id);
+    for (const id of [r.source, r.target]) {
+      actorIds.add(id);
+      const parent = parentOf.get(id);
+      if (parent) actorIds.add(parent);
+    }
+  }
+  return { actorIds, relationIds };
 }
 
 async function main() {
-  const file = new URLSearchParams(location.search).get('file') ?? 'gyeongju-2025.json';
+  const file = params.get('file') ?? 'gyeongju-2025.json';
   const response = await fetch(`/data/${encodeURIComponent(file)}`);
   if (!response.ok) throw new Error(`GET /data/${file}: ${response.status}`);
   const data = (await response.json()) as Dataset;
+  const elements = elementsOf(data);
+  const appStyle = params.get('style') !== 'default';
+  const fast = appStyle && isLargeGraph(data.actors.length, data.relations.length);
 
-  const ids = new Set(data.actors.map((a) => a.id));
-  const elements: ElementDefinition[] = [];
-  for (const a of data.actors)
-    elements.push({
-      group: 'nodes',
-      data: { id: a.id, label: a.name, kind: a.kind, ...(a.parent !== undefined && ids.has(a.parent) ? { parent: a.parent } : {}) },
-    });
-  for (const r of data.relations) elements.push({ group: 'edges', data: { id: r.id, source: r.source, target: r.target } });
-
+  const positions = params.get('layout') === 'preset' ? savedPositions(elements) : computePositions(elements, 'fcose', null, fast);
   const container = document.getElementById('cy');
   if (!container) throw new Error('#cy is missing');
+  // The benchmark passes the app's canvas size: drawing cost grows with the pixels drawn.
+  const [w, h] = [Number(params.get('w')), Number(params.get('h'))];
+  if (w > 0 && h > 0) Object.assign(container.style, { width: `${w}px`, height: `${h}px`, flex: 'none' });
   const cy = cytoscape({
     container,
-    elements,
-    // 'preset' so construction does not run a layout of its own before the measured one.
-    layout: { name: 'preset' },
-    // Node sizes match the app's layout instance, so fcose solves the same geometry.
-    style: [
-      { selector: 'node', style: { width: 44, height: 44, label: 'data(label)', 'font-size': 11 } },
-      { selector: 'node[kind = "state"]', style: { width: 60, height: 40, padding: '22px' } },
-      { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier' } },
-    ],
+    elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
+    layout: { name: 'preset', fit: false },
+    ...(appStyle
+      ? {
+          style: buildStylesheet('light', fast, !fast),
+          minZoom: 0.05,
+          maxZoom: 20,
+          autoungrabify: true,
+          boxSelectionEnabled: false,
+          selectionType: 'single',
+          autounselectify: true,
+          hideEdgesOnViewport: fast,
+          hideLabelsOnViewport: fast,
+        }
+      : {}),
   });
+  cy.fit(cy.elements(), 36);
+  if (appStyle && fast) {
+    // As in the app's large-graph mode: names only once zoomed in.
+    let labels = false;
+    const check = () => {
+      if (cy.zoom() >= labelZoom === labels) return;
+      labels = !labels;
+      cy.style(buildStylesheet('light', fast, labels));
+    };
+    check();
+    cy.on('zoom', check);
+  }
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('graph:ready')));
 
-  const options = {
-    name: 'fcose',
-    animate: false,
-    fit: true,
-    padding: 36,
-    quality: 'proof',
-    randomize: true,
-    nodeDimensionsIncludeLabels: false,
-    nodeRepulsion: () => 6500,
-    idealEdgeLength: () => 95,
-    edgeElasticity: () => 0.35,
-    nestingFactor: 0.6,
-    gravity: 0.3,
-    numIter: 2500,
-    tile: true,
-    packComponents: true,
-  } as LayoutOptions;
-  const random = Math.random;
-  Math.random = seeded(20251101);
-  try {
-    cy.layout(options).run();
-  } finally {
-    Math.random = random;
+  // Topic checkboxes, as in the app's sidebar.
+  const hidden = new Set<string>();
+  let focus: Set<string> | null = null;
+  const repaint = () => {
+    markDrawn(cy);
+    cy.batch(() => {
+      applyVisible(cy, visibleFor(data, hidden, focus));
+      applyHighlight(cy, selected === null ? null : { kind: 'actor', id: selected }, null);
+    });
+  };
+  const topics = document.getElementById('topics')!;
+  for (const t of data.topics) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = true;
+    box.addEventListener('change', () => {
+      if (box.checked) hidden.delete(t.id);
+      else hidden.add(t.id);
+      repaint();
+    });
+    label.append(box, ` ${t.label}`);
+    topics.append(label);
   }
 
-  // Two frames, as in the app: the first lets Cytoscape paint, the second runs after that paint.
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('graph:ready')));
+  // Tap to select, as in the app.
+  let selected: string | null = null;
+  cy.on('tap', 'node', (event) => {
+    selected = (event.target as NodeSingular).id();
+    markDrawn(cy);
+    applyHighlight(cy, { kind: 'actor', id: selected }, null);
+  });
+
+  // Focus: the selected actor's neighbourhood, two hops deep.
+  document.getElementById('focus')!.addEventListener('click', () => {
+    if (selected === null) return;
+    let ring = cy.getElementById(selected).closedNeighborhood();
+    ring = ring.union(ring.nodes().closedNeighborhood());
+    focus = new Set(ring.nodes().map((n) => n.id()));
+    repaint();
+  });
+
+  // Search: names containing the typed text, first ten, as a list.
+  const names = data.actors.map((a) => ({ id: a.id, name: a.name, key: a.name.toLowerCase() }));
+  const input = document.getElementById('search') as HTMLInputElement;
+  const results = document.getElementById('results')!;
+  input.addEventListener('input', () => {
+    const q = input.value.trim().toLowerCase();
+    const hits = q === '' ? [] : names.filter((n) => n.key.includes(q)).slice(0, 10);
+    results.replaceChildren(
+      ...hits.map((h) => {
+        const li = document.createElement('li');
+        li.setAttribute('role', 'option');
+        li.textContent = h.name;
+        return li;
+      }),
+    );
+  });
+
+  // Layout: the same seeded fcose as the app, here on the main thread, applied in one step.
+  document.getElementById('layout')!.addEventListener('click', () => {
+    performance.mark('layout:start');
+    const target = computePositions(elements, 'fcose', null, fast);
+    performance.mark('layout:end');
+    markDrawn(cy);
+    cy.nodes()
+      .filter((n) => n.isChildless())
+      .layout({ name: 'preset', positions: (n: NodeSingular) => target[n.id()] ?? n.position(), animate: false, fit: true, padding: 36 } as cytoscape.LayoutOptions)
+      .run();
+  });
+
+  (window as unknown as { bareCy: Core }).bareCy = cy;
+  // The same read-only view of the drawing as the app's probe, for clicking on a node.
+  (window as unknown as { bareProbe: () => unknown }).bareProbe = () => ({
+    zoom: cy.zoom(),
+    pan: cy.pan(),
+    nodes: cy.nodes().map((n) => ({ id: n.id(), x: n.position().x, y: n.position().y, visible: n.visible(), parent: n.data('parent') ?? null })),
+  });
   document.body.dataset.nodes = String(cy.nodes().length);
   document.body.dataset.edges = String(cy.edges().length);
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm run bench`: bundle size of the production build, and time to the first drawn graph for the
-// app and for a bare Cytoscape page, measured in the same run so their ratio means something.
-// See e2e/bench/README.md.
-/* global window, document -- only inside functions that Playwright runs in the page */
+// `npm run bench`: the production build against a bare Cytoscape page in the same run — load,
+// filter toggle, selection, focus, search, layout and heap on seeded synthetic datasets — and its
+// initial JavaScript against a React + Cytoscape floor. See e2e/bench/README.md.
+// `npm run bench -- --smoke` runs the smallest size once, without writing results: `npm test` uses
+// it to prove the benchmark still works, with no timing assertions.
+/* global window, document, addEventListener, MutationObserver, requestAnimationFrame -- only inside functions that Playwright runs in the page */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { synthetic, sizes as sizeTable } from './synthetic.mjs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +24,10 @@ const outRoot = mkdtempSync(join(tmpdir(), 'stancegraph-bench-'));
 const appDist = join(outRoot, 'app');
 const bareDist = join(outRoot, 'bare');
 const BARE_CONFIG = 'e2e/bench/vite.config.ts';
-const N = Number(process.env.BENCH_N) || 7;
+const SMOKE = process.argv.includes('--smoke');
+const N = SMOKE ? 1 : Number(process.env.BENCH_N) || 15;
+const WARMUP = SMOKE ? 0 : 1;
+const SIZE_NAMES = SMOKE ? ['small'] : (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
 const APP_PORT = 4180;
 const BARE_PORT = 4181;
 // 127.0.0.1 rather than localhost, so the server and the browser agree on IPv4 loopback.
@@ -29,21 +35,6 @@ const HOST = '127.0.0.1';
 const VIEWPORT = { width: 1280, height: 800 };
 
 const log = (msg) => console.log(`[bench] ${msg}`);
-
-const catalog = JSON.parse(readFileSync(join(root, 'public/data/index.json'), 'utf8')).datasets;
-const fileOf = (id) => {
-  const entry = catalog.find((d) => d.id === id);
-  if (!entry) throw new Error(`dataset ${id} is not in public/data/index.json`);
-  return entry.file;
-};
-const datasets = [
-  { id: 'gyeongju-2025', appPath: '/' },
-  { id: 'les-miserables', appPath: '/?dataset=les-miserables' },
-].map((d) => {
-  const file = fileOf(d.id);
-  const data = JSON.parse(readFileSync(join(root, 'public/data', file), 'utf8'));
-  return { ...d, file, nodes: data.actors.length, edges: data.relations.length };
-});
 
 function build(args) {
   log(`npx vite build ${args.join(' ')}`.trim());
@@ -140,108 +131,382 @@ for (const signal of ['SIGINT', 'SIGTERM'])
     process.exit(130);
   });
 
-// ---------------------------------------------------------------- timing
+// ---------------------------------------------------------------- datasets
 
-async function load(browser, url, countNodes) {
-  // A fresh context each time: no HTTP cache, storage or compiled code carried between loads.
-  const context = await browser.newContext({ viewport: VIEWPORT });
+/** Synthetic datasets go into both builds' data folders; the app also lists them in its catalog. */
+function addDatasets(names) {
+  const out = [];
+  const catalogFile = join(appDist, 'data/index.json');
+  const catalog = JSON.parse(readFileSync(catalogFile, 'utf8'));
+  for (const name of names) {
+    const size = sizeTable[name];
+    if (!size) throw new Error(`unknown size ${name}; use small, medium or large`);
+    const data = synthetic(size);
+    const file = `${data.id}.json`;
+    const text = JSON.stringify(data);
+    for (const dist of [appDist, bareDist]) writeFileSync(join(dist, 'data', file), text);
+    catalog.datasets.push({ id: data.id, title: data.title, file });
+    const topic = data.topics[0];
+    // Search types the first letter of a name in the middle of the list: results always appear.
+    const query = data.actors[Math.floor(data.actors.length / 2)].name.slice(0, 1).toLowerCase();
+    out.push({ name, id: data.id, file, nodes: data.actors.length, edges: data.relations.length, topic: topic.label, query, bytes: text.length });
+  }
+  writeFileSync(catalogFile, JSON.stringify(catalog));
+  return out;
+}
+
+// ---------------------------------------------------------------- pages
+
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// Installed before any page script: long tasks, and the time stamp of the last real input.
+const INIT = () => {
+  window.__bench = { longtasks: [], input: 0 };
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    try {
-      await page.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0, null, { timeout: 30_000 });
-    } catch (e) {
-      throw new Error(`${url}: no graph:ready mark (${errors.join('; ') || e.message})`, { cause: e });
-    }
-    if (errors.length) throw new Error(`${url}: page errors: ${errors.join('; ')}`);
-    const ms = await page.evaluate(() => performance.getEntriesByName('graph:ready')[0].startTime);
-    return { ms, nodes: await page.evaluate(countNodes) };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long-task support: the report says so
+  }
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, (e) => (window.__bench.input = e.timeStamp), true);
+};
+
+const kinds = {
+  app: {
+    url: (d) => `http://${HOST}:${APP_PORT}/?dataset=${d.id}&layout=preset`,
+    canvas: '[data-testid="graph-canvas"]',
+    probe: () => window.stancegraphProbe?.() ?? null,
+    topicBox: (page, d) => page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: d.topic }),
+    search: (page) => page.getByRole('combobox', { name: 'Search actors' }),
+    results: '[role="listbox"][aria-label="Matching actors"]',
+    async focus(page) {
+      await page.getByRole('radio', { name: '2' }).check();
+      return page.getByRole('button', { name: 'Focus', exact: true });
+    },
+    async layout(page) {
+      await page.getByRole('combobox', { name: 'Layout' }).selectOption('fcose');
+    },
+  },
+  bare: {
+    url: (d, size) => `http://${HOST}:${BARE_PORT}/bare.html?file=${d.file}&layout=preset&w=${size.width}&h=${size.height}`,
+    canvas: '#cy',
+    probe: () => window.bareProbe?.() ?? null,
+    topicBox: (page, d) => page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: d.topic }),
+    search: (page) => page.getByRole('searchbox', { name: 'Search' }),
+    results: '#results',
+    async focus(page) {
+      return page.getByRole('button', { name: 'Focus' });
+    },
+    async layout(page) {
+      await page.getByRole('button', { name: 'Force-directed layout' }).click();
+    },
+  },
+};
+kinds.bareDefault = { ...kinds.bare, url: (d, size) => `${kinds.bare.url(d, size)}&style=default` };
+
+async function open(browser, kind, dataset, canvasSize) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(INIT);
+  const url = kinds[kind].url(dataset, canvasSize);
+  await page.goto(url);
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0, null, { timeout: 120_000 });
+  } catch (e) {
+    await context.close();
+    throw new Error(`${url}: no graph:ready mark (${errors.join('; ') || e.message})`, { cause: e });
+  }
+  const probe = await page.evaluate(kinds[kind].probe);
+  // Guards against timing a page that drew something else (a fallback dataset, an empty graph).
+  if (!probe || probe.nodes.length !== dataset.nodes) {
+    await context.close();
+    throw new Error(`${kind} drew ${probe?.nodes.length} nodes for ${dataset.id}, expected ${dataset.nodes}`);
+  }
+  const load = await page.evaluate(() => performance.getEntriesByName('graph:ready')[0].startTime);
+  return { context, page, errors, load, probe };
+}
+
+/** Milliseconds from `act` (which returns its start time) to the first frame drawn after it. */
+async function untilDrawn(page, act) {
+  await page.evaluate(() => performance.clearMarks('graph:drawn'));
+  const t0 = await act();
+  const handle = await page.waitForFunction(
+    (start) => performance.getEntriesByName('graph:drawn').find((m) => m.startTime >= start)?.startTime,
+    t0,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) - t0;
+}
+
+/** Clicks an element in the page itself, so the start time is taken right before the click. */
+const clickIn = (locator) => locator.evaluate((el) => {
+  const t0 = performance.now();
+  el.click();
+  return t0;
+});
+
+/**
+ * The person nearest the middle of the canvas, preferring one with no other node close by so a
+ * click lands on it alone. Both pages draw the same positions at the same zoom, so they get the
+ * same click.
+ */
+async function clickTarget(page, kind) {
+  const probe = await page.evaluate(kinds[kind].probe);
+  const box = await page.locator(kinds[kind].canvas).boundingBox();
+  const parents = new Set(probe.nodes.map((n) => n.parent).filter(Boolean));
+  const leaves = probe.nodes.filter((n) => !parents.has(n.id) && n.visible);
+  const screen = (n) => ({ x: box.x + n.x * probe.zoom + probe.pan.x, y: box.y + n.y * probe.zoom + probe.pan.y });
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const radius = 22 * probe.zoom;
+  const ranked = leaves
+    .map((n) => ({ id: n.id, ...screen(n) }))
+    .map((p) => ({ ...p, d: Math.hypot(p.x - centre.x, p.y - centre.y) }))
+    .sort((a, b) => a.d - b.d);
+  const clear = ranked.slice(0, 200).find((p) => ranked.every((q) => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 2 * radius + 2));
+  const best = clear ?? ranked[0];
+  if (!best) throw new Error('no node to click');
+  return best;
+}
+
+async function gcHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/** One paired round on one page: load, topic toggle off and on, search, selection, focus. */
+async function round(browser, kind, dataset, canvasSize) {
+  const { context, page, errors, load } = await open(browser, kind, dataset, canvasSize);
+  try {
+    const k = kinds[kind];
+    const box = k.topicBox(page, dataset);
+    const toggleOff = await untilDrawn(page, () => clickIn(box));
+    const toggleOn = await untilDrawn(page, () => clickIn(box));
+    if (kind === 'bareDefault') return { load, toggle: (toggleOff + toggleOn) / 2 };
+
+    // Search: the first keystroke into the empty field, until the next frame with results in it.
+    await k.search(page).focus();
+    await page.evaluate((selector) => {
+      const list = document.querySelector(selector);
+      window.__bench.shown = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!list.querySelector('[role="option"]')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now()));
+        });
+        observer.observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
+      });
+    }, k.results);
+    await page.keyboard.press(dataset.query);
+    const search = await page.evaluate(async () => (await window.__bench.shown) - window.__bench.input);
+    await page.keyboard.press('Escape');
+    await k.search(page).fill('');
+
+    const target = await clickTarget(page, kind);
+    const select = await untilDrawn(page, async () => {
+      await page.mouse.click(target.x, target.y);
+      return page.evaluate(() => window.__bench.input);
+    });
+    const focusButton = await k.focus(page);
+    const focus = await untilDrawn(page, () => clickIn(focusButton));
+    if (errors.length) throw new Error(`${kind}: page errors: ${errors.join('; ')}`);
+    return { load, toggle: (toggleOff + toggleOn) / 2, search, select, focus };
   } finally {
     await context.close();
   }
 }
 
-const pages = {
-  app: {
-    url: (d) => `http://${HOST}:${APP_PORT}${d.appPath}`,
-    countNodes: () => window.stancegraphProbe?.().nodes.length ?? -1,
-  },
-  bare: {
-    url: (d) => `http://${HOST}:${BARE_PORT}/bare.html?file=${encodeURIComponent(d.file)}`,
-    countNodes: () => Number(document.body.dataset.nodes ?? -1),
-  },
-};
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+/** Heap after 20 more topic toggles against before them, both after a full garbage collection. */
+async function heapRun(browser, kind, dataset, canvasSize) {
+  const { context, page } = await open(browser, kind, dataset, canvasSize);
+  try {
+    const box = kinds[kind].topicBox(page, dataset);
+    // One off-and-on pair first: Cytoscape fills its style and texture caches on the first
+    // redraw, which is a one-time cost rather than growth.
+    for (let i = 0; i < 2; i++) await untilDrawn(page, () => clickIn(box));
+    const before = await gcHeap(page);
+    for (let i = 0; i < 20; i++) await untilDrawn(page, () => clickIn(box));
+    const after = await gcHeap(page);
+    return { before, after, ratio: after / before };
+  } finally {
+    await context.close();
+  }
 }
 
-async function measure(browser, dataset) {
-  const samples = { app: [], bare: [] };
-  const once = async (kind) => {
-    const { ms, nodes } = await load(browser, pages[kind].url(dataset), pages[kind].countNodes);
-    // Guards against timing a page that drew something else (a fallback dataset, an empty graph).
-    if (nodes !== dataset.nodes) throw new Error(`${kind} drew ${nodes} nodes for ${dataset.id}, expected ${dataset.nodes}`);
-    return ms;
-  };
-  await once('app');
-  await once('bare');
-  // Alternating, so a noisy moment on the machine slows both pages rather than one.
-  for (let i = 0; i < N; i++) {
-    samples.app.push(await once('app'));
-    samples.bare.push(await once('bare'));
+/** fcose from saved positions: total time, and for the app the main thread's longest task and the indicator's delay. */
+async function layoutRun(browser, kind, dataset, canvasSize) {
+  const { context, page } = await open(browser, kind, dataset, canvasSize);
+  try {
+    await page.evaluate(() => {
+      performance.clearMarks('layout:start');
+      performance.clearMarks('layout:end');
+      window.__bench.longtasks = [];
+      window.__bench.indicator = null;
+      const observer = new MutationObserver(() => {
+        const shown = [...document.querySelectorAll('[role="status"]')].some((el) => el.textContent?.includes('Laying out'));
+        if (shown && window.__bench.indicator === null) window.__bench.indicator = performance.now();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await kinds[kind].layout(page);
+    await page.waitForFunction(() => performance.getEntriesByName('layout:end').length > 0, null, { timeout: 300_000 });
+    return await page.evaluate(() => {
+      const start = performance.getEntriesByName('layout:start').at(-1).startTime;
+      const end = performance.getEntriesByName('layout:end').at(-1).startTime;
+      const during = window.__bench.longtasks.filter((t) => t.start + t.duration > start && t.start < end);
+      return {
+        ms: end - start,
+        longestTask: Math.max(0, ...during.map((t) => Math.min(t.start + t.duration, end) - Math.max(t.start, start))),
+        indicator: window.__bench.indicator === null ? null : window.__bench.indicator - start,
+      };
+    });
+  } finally {
+    await context.close();
   }
-  const app = stats(samples.app);
-  const bare = stats(samples.bare);
-  log(`${dataset.id}: app ${app.median.toFixed(0)} ms, bare ${bare.median.toFixed(0)} ms`);
-  // Each app load against the baseline load right after it: a slow spell on the machine then
-  // cancels out within the pair, so this median is steadier than the ratio of medians when busy.
-  const paired = stats(samples.app.map((a, i) => a / samples.bare[i])).median;
-  return { dataset: dataset.id, nodes: dataset.nodes, edges: dataset.edges, app, bare, ratio: app.median / bare.median, pairedRatio: paired, samples };
+}
+
+/** Switches datasets through the Dataset menu ten times, then counts Cytoscape instances still in memory. */
+async function detachedInstances(browser, switches) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  try {
+    await page.goto(`http://${HOST}:${APP_PORT}/`);
+    await page.waitForFunction(() => window.stancegraphProbe?.() != null, null, { timeout: 60_000 });
+    for (let i = 0; i < switches; i++) {
+      const before = await page.evaluate(() => window.stancegraphProbe().instance);
+      await page.getByRole('combobox', { name: 'Dataset' }).selectOption(i % 2 === 0 ? 'les-miserables' : 'gyeongju-2025');
+      await page.waitForFunction((n) => (window.stancegraphProbe?.()?.instance ?? n) > n, before, { timeout: 60_000 });
+    }
+    await gcHeap(page);
+    return await page.evaluate(() => window.stancegraphLiveInstances());
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- statistics
+
+function stats(samples) {
+  const sorted = samples.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+const metrics = ['load', 'toggle', 'select', 'focus', 'search'];
+
+async function measureSize(browser, dataset) {
+  log(`${dataset.name}: ${dataset.nodes} actors / ${dataset.edges} relations`);
+  // The app's canvas size, so the bare page draws the same number of pixels.
+  const first = await open(browser, 'app', dataset, null);
+  const canvasSize = await first.page.locator(kinds.app.canvas).boundingBox();
+  await first.context.close();
+
+  const samples = { app: [], bare: [], bareDefault: [] };
+  for (let i = 0; i < WARMUP + N; i++) {
+    // Alternating order, so a noisy moment on the machine slows both pages rather than one.
+    const order = i % 2 === 0 ? ['app', 'bare', 'bareDefault'] : ['bare', 'app', 'bareDefault'];
+    const r = {};
+    for (const kind of order) r[kind] = await round(browser, kind, dataset, canvasSize);
+    if (i >= WARMUP) for (const kind of order) samples[kind].push(r[kind]);
+    log(`  round ${i + 1 - WARMUP}/${N}${i < WARMUP ? ' (warm-up)' : ''}: load ${r.app.load.toFixed(0)}/${r.bare.load.toFixed(0)} ms, toggle ${r.app.toggle.toFixed(0)}/${r.bare.toggle.toFixed(0)}/${r.bareDefault.toggle.toFixed(0)} ms`);
+  }
+  const result = { size: dataset.name, id: dataset.id, nodes: dataset.nodes, edges: dataset.edges, canvas: canvasSize, metrics: {} };
+  for (const m of metrics) {
+    const app = samples.app.map((s) => s[m]);
+    const bare = samples.bare.map((s) => s[m]);
+    result.metrics[m] = {
+      app: stats(app),
+      bare: stats(bare),
+      // Each app sample against the bare sample of the same round: noise shared by a round cancels.
+      pairedRatio: stats(app.map((a, i) => a / bare[i])).median,
+      samples: { app, bare },
+    };
+  }
+  result.metrics.toggle.bareDefault = stats(samples.bareDefault.map((s) => s.toggle));
+  result.metrics.toggle.samples.bareDefault = samples.bareDefault.map((s) => s.toggle);
+
+  const layoutRuns = SMOKE ? 1 : 3;
+  const layout = { app: [], bare: [] };
+  for (let i = 0; i < layoutRuns; i++) for (const kind of ['app', 'bare']) layout[kind].push(await layoutRun(browser, kind, dataset, canvasSize));
+  result.layout = {
+    app: stats(layout.app.map((l) => l.ms)),
+    bare: stats(layout.bare.map((l) => l.ms)),
+    appLongestTask: Math.max(...layout.app.map((l) => l.longestTask)),
+    bareLongestTask: Math.max(...layout.bare.map((l) => l.longestTask)),
+    appIndicator: stats(layout.app.map((l) => l.indicator ?? NaN)),
+    samples: layout,
+  };
+  result.layout.pairedRatio = stats(layout.app.map((l, i) => l.ms / layout.bare[i].ms)).median;
+  log(`  layout: app ${result.layout.app.median.toFixed(0)} ms (longest main-thread task ${result.layout.appLongestTask.toFixed(0)} ms), bare ${result.layout.bare.median.toFixed(0)} ms`);
+
+  result.heap = { app: await heapRun(browser, 'app', dataset, canvasSize), bare: await heapRun(browser, 'bare', dataset, canvasSize) };
+  log(`  heap after 20 toggles: app ×${result.heap.app.ratio.toFixed(3)}, bare ×${result.heap.bare.ratio.toFixed(3)}`);
+  return result;
 }
 
 // ---------------------------------------------------------------- report
 
 const kB = (bytes) => (bytes / 1000).toFixed(1);
-const ms = (v) => v.toFixed(0);
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(0) : '—');
+const x = (v) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
 function report(result) {
+  const busy = Math.max(result.loadAverage.before, result.loadAverage.after) > cpus().length;
   const lines = [
-    `## Stancegraph benchmark — ${result.date}`,
+    `## Stancegraph benchmark — ${result.date}${result.smoke ? ' (smoke run: one sample, not a measurement)' : ''}`,
     '',
-    `Chromium ${result.chromium}, Node ${result.node}, ${result.cpu}; N = ${result.n} loads per page and dataset (after one warm-up), viewport ${VIEWPORT.width}×${VIEWPORT.height}.`,
+    `Chromium ${result.chromium}, Node ${result.node}, ${result.cpu}; N = ${result.n} paired rounds per size after ${result.warmup} warm-up, viewport ${VIEWPORT.width}×${VIEWPORT.height}.`,
     `1-minute load average ${result.loadAverage.before} before, ${result.loadAverage.after} after` +
-      (Math.max(result.loadAverage.before, result.loadAverage.after) > cpus().length
-        ? ` — above the ${cpus().length} CPUs: the machine was busy, trust the ratio more than the milliseconds.`
-        : '.'),
+      (busy ? ` — above the ${cpus().length} CPUs: the machine was busy, trust the ratios more than the milliseconds.` : '.'),
     '',
-    '### Time to `graph:ready` (ms from navigation start)',
+    '### App ÷ bare Cytoscape (same data, stylesheet, options and saved positions; medians in ms)',
     '',
-    '| Dataset | Nodes / edges | App median (min–max) | Bare median (min–max) | App / bare | Paired ratio |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...result.timing.map(
-      (t) =>
-        `| ${t.dataset} | ${t.nodes} / ${t.edges} | ${ms(t.app.median)} (${ms(t.app.min)}–${ms(t.app.max)}) | ` +
-        `${ms(t.bare.median)} (${ms(t.bare.min)}–${ms(t.bare.max)}) | ${t.ratio.toFixed(2)} | ${t.pairedRatio.toFixed(2)} |`,
+    '| Size | Operation | App | Bare | App ÷ bare | Paired ratio | Bare, default style |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const names = { load: 'Load to `graph:ready`', toggle: 'Topic toggle to drawn', select: 'Select node to drawn', focus: 'Focus (depth 2) to drawn', search: 'Keystroke to results' };
+  for (const s of result.sizes) {
+    for (const m of metrics) {
+      const v = s.metrics[m];
+      lines.push(
+        `| ${s.nodes} / ${s.edges} | ${names[m]} | ${ms(v.app.median)} | ${ms(v.bare.median)} | ${x(v.app.median / v.bare.median)} | ${x(v.pairedRatio)} | ${m === 'toggle' ? ms(v.bareDefault.median) : ''} |`,
+      );
+    }
+    const l = s.layout;
+    lines.push(`| ${s.nodes} / ${s.edges} | fcose layout${s.nodes > 250 ? ' (app: Web Worker)' : ''} | ${ms(l.app.median)} | ${ms(l.bare.median)} | ${x(l.app.median / l.bare.median)} | ${x(l.pairedRatio)} | |`);
+  }
+  lines.push(
+    '',
+    '### Layout off the main thread, heap, instances',
+    '',
+    '| Size | Longest main-thread task during layout (app / bare) | "Laying out…" shown after | Heap after 20 toggles (app / bare) |',
+    '| --- | ---: | ---: | ---: |',
+    ...result.sizes.map(
+      (s) =>
+        `| ${s.nodes} / ${s.edges} | ${ms(s.layout.appLongestTask)} / ${ms(s.layout.bareLongestTask)} ms | ${s.nodes > 250 ? `${ms(s.layout.appIndicator.median)} ms` : 'not shown (in place)'} | ×${s.heap.app.ratio.toFixed(3)} / ×${s.heap.bare.ratio.toFixed(3)} |`,
     ),
     '',
-    '### Initial bundle (kB = 1000 bytes; gzip at zlib level 6)',
+    `Cytoscape instances alive after ${result.detached.switches} dataset switches and a garbage collection: ${result.detached.alive} (the one on screen).`,
+    '',
+    '### Initial JavaScript (kB = 1000 bytes; gzip at zlib level 6)',
     '',
     '| Bundle | Files | Raw kB | Gzip kB |',
     '| --- | --- | ---: | ---: |',
-  ];
-  const { app, bare } = result.bundle;
+  );
   const row = (name, part) => `| ${name} | ${part.files.map((f) => `\`${f.file}\``).join(', ') || '—'} | ${kB(part.raw)} | ${kB(part.gzip)} |`;
+  const { app, floor } = result.bundle;
   lines.push(
-    row('App JS', app.js),
-    row('App CSS', app.css),
-    `| App total | | ${kB(app.js.raw + app.css.raw)} | ${kB(app.js.gzip + app.css.gzip)} |`,
-    row('Bare JS (Cytoscape + fcose)', bare.js),
+    row('App', app.js),
+    row('Floor: react + react-dom + cytoscape', floor.js),
+    `| App ÷ floor | | ${x(app.js.raw / floor.js.raw)} | ${x(app.js.gzip / floor.js.gzip)} |`,
     '',
   );
   return lines.join('\n');
@@ -251,41 +516,67 @@ function report(result) {
 
 const load1 = () => Number(loadavg()[0].toFixed(2));
 
+function chromiumPath() {
+  return process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
 async function main() {
   const started = Date.now();
   const loadBefore = load1();
   build(['--outDir', appDist, '--emptyOutDir']);
   build(['--config', BARE_CONFIG, '--outDir', bareDist, '--emptyOutDir']);
-  const bundle = { app: initialAssets(appDist, 'index.html'), bare: initialAssets(bareDist, 'bare.html') };
+  const bundle = { app: initialAssets(appDist, 'index.html'), floor: initialAssets(bareDist, 'floor.html') };
+  const datasets = addDatasets(SIZE_NAMES);
 
   await serve(APP_PORT, '/', ['--outDir', appDist]);
   await serve(BARE_PORT, '/bare.html', ['--config', BARE_CONFIG, '--outDir', bareDist]);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS });
   try {
-    const timing = [];
-    for (const d of datasets) timing.push(await measure(browser, d));
+    const sizes = [];
+    for (const d of datasets) sizes.push(await measureSize(browser, d));
+    const switches = SMOKE ? 2 : 10;
+    const detached = { switches, alive: await detachedInstances(browser, switches) };
     const result = {
       date: new Date().toISOString(),
+      smoke: SMOKE,
       chromium: browser.version(),
       node: process.version,
       cpu: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+      memoryGB: Number((totalmem() / 1e9).toFixed(1)),
+      platform: `${process.platform} ${release()}`,
       n: N,
+      warmup: WARMUP,
       viewport: VIEWPORT,
-      // Other work on the machine inflates both pages' times; the ratio survives it better than the ms.
+      // Other work on the machine inflates both pages' times; the ratios survive it better than the ms.
       loadAverage: { before: loadBefore, after: load1() },
       bundle,
-      timing,
+      sizes,
+      detached,
     };
-    writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\n${report(result)}`);
-    log(`wrote e2e/bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    checkComplete(result);
+    if (SMOKE) log(`smoke run passed in ${((Date.now() - started) / 1000).toFixed(0)} s (results not written)`);
+    else {
+      writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+      log(`wrote e2e/bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
   } finally {
     await browser.close();
   }
+}
+
+/** The smoke check's assertions: every number was measured, and no instance leaked. No timing limits. */
+function checkComplete(result) {
+  const missing = [];
+  for (const s of result.sizes) {
+    for (const m of metrics) for (const side of ['app', 'bare']) if (!(s.metrics[m][side].n > 0)) missing.push(`${s.size} ${m} ${side}`);
+    if (!Number.isFinite(s.layout.app.median) || !Number.isFinite(s.layout.bare.median)) missing.push(`${s.size} layout`);
+    if (!(s.heap.app.ratio > 0)) missing.push(`${s.size} heap`);
+  }
+  if (!(result.bundle.app.js.gzip > 0 && result.bundle.floor.js.gzip > 0)) missing.push('bundle sizes');
+  if (missing.length) throw new Error(`benchmark incomplete: ${missing.join(', ')}`);
+  if (result.detached.alive !== 1) throw new Error(`${result.detached.alive} Cytoscape instances alive after switching datasets; expected 1`);
 }
 
 try {
