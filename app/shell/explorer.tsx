@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { CatalogEntry } from '../data/catalog.ts';
 import { deriveVisible } from '../view/visible.ts';
@@ -24,6 +24,7 @@ import { ExportMenu } from '../export/export-menu.tsx';
 import { renderPng } from '../graph/graph-export.ts';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
+import { PanelBoundary } from './panel-boundary.tsx';
 
 function EmptyResult() {
   return (
@@ -35,6 +36,13 @@ function EmptyResult() {
     </div>
   );
 }
+
+/** The details panel draws its own landmark; a failed one keeps the region and its grid area. */
+const detailsFrame = (fallback: ReactNode) => (
+  <aside aria-label="Details" className="details-panel">
+    {fallback}
+  </aside>
+);
 
 /** The graph, legend, status and a read-only filter summary, for a newsroom's <iframe>. */
 function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible: Visible; empty: boolean }) {
@@ -55,7 +63,9 @@ function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible:
       <LinkNotice />
       <StatusLine index={index} visible={visible} />
       <section className="graph-region" aria-label="Relationship graph">
-        <GraphView index={index} visible={visible} />
+        <PanelBoundary panel="graph" name="Relationship graph">
+          <GraphView index={index} visible={visible} />
+        </PanelBoundary>
         {empty && (
           <div className="empty-result">
             <p>No relations match these filters</p>
@@ -133,8 +143,10 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         </div>
       </header>
       <aside id="filters" className="sidebar" aria-label="Filters" data-open={filtersOpen}>
-        <FilterSidebar index={index} visible={visible} />
-        <LayoutControl />
+        <PanelBoundary panel="sidebar" name="Filters">
+          <FilterSidebar index={index} visible={visible} />
+          <LayoutControl />
+        </PanelBoundary>
       </aside>
       <main className="main">
         <div className="view-bar">
@@ -145,16 +157,38 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <StatusLine index={index} visible={visible} />
         <div {...panel('graph')}>
           <section className="graph-region" aria-label="Relationship graph">
-            <GraphView index={index} visible={visible} />
+            <PanelBoundary panel="graph" name="Relationship graph">
+              <GraphView index={index} visible={visible} />
+            </PanelBoundary>
             {empty && <EmptyResult />}
           </section>
           <Legend />
         </div>
-        <div {...panel('table')}>{view === 'table' && <RelationsTable index={index} visible={visible} />}</div>
-        <div {...panel('stances')}>{view === 'stances' && <StanceMatrix index={index} visible={visible} />}</div>
-        <div {...panel('source')}>{view === 'source' && <SourceView index={index} />}</div>
+        <div {...panel('table')}>
+          {view === 'table' && (
+            <PanelBoundary panel="table" name="Table">
+              <RelationsTable index={index} visible={visible} />
+            </PanelBoundary>
+          )}
+        </div>
+        <div {...panel('stances')}>
+          {view === 'stances' && (
+            <PanelBoundary panel="stances" name="Stances">
+              <StanceMatrix index={index} visible={visible} />
+            </PanelBoundary>
+          )}
+        </div>
+        <div {...panel('source')}>
+          {view === 'source' && (
+            <PanelBoundary panel="source" name="Source">
+              <SourceView index={index} />
+            </PanelBoundary>
+          )}
+        </div>
       </main>
-      <DetailsPanel index={index} visible={visible} />
+      <PanelBoundary panel="details" name="Details" frame={detailsFrame}>
+        <DetailsPanel index={index} visible={visible} />
+      </PanelBoundary>
     </div>
   );
 }
