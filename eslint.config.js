@@ -6,7 +6,7 @@ import globals from 'globals';
 const features = ['sidebar', 'search', 'details', 'table', 'stances', 'source', 'load', 'export'];
 
 export default tseslint.config(
-  { ignores: ['**/dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  { ignores: ['**/dist', '**/dist-e2e', 'node_modules', 'test-results', 'playwright-report', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { faultPort, port } from './e2e/ports.ts';
 
 // e2e/run.mjs finds a Chromium and passes it in CHROME_PATH.
 const executablePath = process.env.CHROME_PATH || undefined;
-// E2E_PORT lets a second run (say, a clean-clone CI rehearsal) sit beside a running preview.
-const port = Number(process.env.E2E_PORT || 4173);
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -31,10 +30,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${port} --strictPort`,
+      url: baseURL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // Built here, every run, so the faults spec never tests a stale copy of the app.
+      command: `npx vite build --mode e2e --outDir dist-e2e --emptyOutDir --logLevel error && npx vite preview --outDir dist-e2e --port ${faultPort} --strictPort`,
+      url: `http://localhost:${faultPort}`,
+      // Never someone else's server on that port: it would lack the switch.
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app.tsx';
 import { ErrorBoundary } from './shell/error-boundary.tsx';
+import { rootErrorOptions } from './shell/report-error.ts';
 import { restoreFromLocation, startHistorySync } from './url/history-sync.ts';
 import './styles/base.css';
 import './styles/layout.css';
@@ -17,7 +18,7 @@ startHistorySync();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
-createRoot(root).render(
+createRoot(root, rootErrorOptions()).render(
   <StrictMode>
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>

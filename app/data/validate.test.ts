@@ -132,6 +132,10 @@ describe('validateDataset rejects', () => {
     expect(problemAt(problems, 'relations[0].evidence[0].quote').message).toBe('"Lee met Xi" does not appear in paragraph 2 of the source');
   });
 
+  it('a blank quote, which would otherwise be found in any paragraph', () => {
+    const problems = rejected((d) => (d.stances[0].evidence[0] = { paragraph: 1, quote: ' \n\u00a0' }));
+    expect(problemAt(problems, 'stances[0].evidence[0].quote').message).toBe('the quote is blank; it must be words from paragraph 1');
+  });
   it('accepts a quote whose line breaks and spacing differ from the paragraph', () => {
     const d = fixture();
     d.relations[0]!.evidence[0] = { paragraph: 1, quote: 'Lee  met\nXi' };

@@ -84,6 +84,9 @@ function checkReferences(d: Dataset): Problem[] {
           path: `${base}.evidence[${j}].paragraph`,
           message: `paragraph ${e.paragraph} is outside the source (it has ${paragraphCount})`,
         });
+      // A blank quote would "appear" in every paragraph and back nothing.
+      else if (squash(e.quote) === '')
+        problems.push({ path: `${base}.evidence[${j}].quote`, message: `the quote is blank; it must be words from paragraph ${e.paragraph}` });
       else if (!paragraphs[e.paragraph - 1]!.includes(squash(e.quote)))
         problems.push({
           path: `${base}.evidence[${j}].quote`,

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { CatalogEntry } from '../data/catalog.ts';
 import { deriveVisible } from '../view/visible.ts';
@@ -20,6 +20,7 @@ import { CopyLink } from './copy-link.tsx';
 import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
+import { PanelBoundary } from './panel-boundary.tsx';
 
 // The graph is the first view; the others, and the export renderer, load when first asked for,
 // which keeps the initial bundle close to what React and Cytoscape alone cost.
@@ -47,6 +48,13 @@ function EmptyResult() {
   );
 }
 
+/** The details panel draws its own landmark; a failed one keeps the region and its grid area. */
+const detailsFrame = (fallback: ReactNode) => (
+  <aside aria-label="Details" className="details-panel">
+    {fallback}
+  </aside>
+);
+
 /** The graph, legend, status and a read-only filter summary, for a newsroom's <iframe>. */
 function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible: Visible; empty: boolean }) {
   const state = useViewStore((s) => s.state);
@@ -66,7 +74,9 @@ function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible:
       <LinkNotice />
       <StatusLine index={index} visible={visible} />
       <section className="graph-region" aria-label="Relationship graph">
-        <GraphView index={index} visible={visible} />
+        <PanelBoundary panel="graph" name="Relationship graph">
+          <GraphView index={index} visible={visible} />
+        </PanelBoundary>
         {empty && (
           <div className="empty-result">
             <p>No relations match these filters</p>
@@ -144,8 +154,10 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         </div>
       </header>
       <aside id="filters" className="sidebar" aria-label="Filters" data-open={filtersOpen}>
-        <FilterSidebar index={index} visible={visible} />
-        <LayoutControl index={index} />
+        <PanelBoundary panel="sidebar" name="Filters">
+          <FilterSidebar index={index} visible={visible} />
+          <LayoutControl index={index} />
+        </PanelBoundary>
       </aside>
       <main className="main">
         <div className="view-bar">
@@ -156,16 +168,44 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <StatusLine index={index} visible={visible} />
         <div {...panel('graph')}>
           <section className="graph-region" aria-label="Relationship graph">
-            <GraphView index={index} visible={visible} />
+            <PanelBoundary panel="graph" name="Relationship graph">
+              <GraphView index={index} visible={visible} />
+            </PanelBoundary>
             {empty && <EmptyResult />}
           </section>
           <Legend />
         </div>
-        <div {...panel('table')}>{view === 'table' && <Suspense fallback={<ViewLoading />}><RelationsTable index={index} visible={visible} /></Suspense>}</div>
-        <div {...panel('stances')}>{view === 'stances' && <Suspense fallback={<ViewLoading />}><StanceMatrix index={index} visible={visible} /></Suspense>}</div>
-        <div {...panel('source')}>{view === 'source' && <Suspense fallback={<ViewLoading />}><SourceView index={index} /></Suspense>}</div>
+        <div {...panel('table')}>
+          {view === 'table' && (
+            <PanelBoundary panel="table" name="Table">
+              <Suspense fallback={<ViewLoading />}>
+                <RelationsTable index={index} visible={visible} />
+              </Suspense>
+            </PanelBoundary>
+          )}
+        </div>
+        <div {...panel('stances')}>
+          {view === 'stances' && (
+            <PanelBoundary panel="stances" name="Stances">
+              <Suspense fallback={<ViewLoading />}>
+                <StanceMatrix index={index} visible={visible} />
+              </Suspense>
+            </PanelBoundary>
+          )}
+        </div>
+        <div {...panel('source')}>
+          {view === 'source' && (
+            <PanelBoundary panel="source" name="Source">
+              <Suspense fallback={<ViewLoading />}>
+                <SourceView index={index} />
+              </Suspense>
+            </PanelBoundary>
+          )}
+        </div>
       </main>
-      <DetailsPanel index={index} visible={visible} />
+      <PanelBoundary panel="details" name="Details" frame={detailsFrame}>
+        <DetailsPanel index={index} visible={visible} />
+      </PanelBoundary>
     </div>
   );
 }
