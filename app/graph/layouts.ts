@@ -37,15 +37,16 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
   const common = { animate: false, fit: false, padding: 30 } as const;
   switch (name) {
     case 'fcose': {
-      // The layout runs on the main thread before the first frame: trade polish for time as
-      // loaded datasets grow, so a large file still opens (positions stay seeded and repeatable).
+      // The layout must not keep a large file waiting: polish costs iterations, so it is traded
+      // for time as graphs grow, and further in large-graph mode (positions stay seeded either
+      // way). fcose's own 'draft' quality, spectral placement alone, piles the members of each
+      // state on top of each other, so even the roughest setting keeps the force-directed pass.
       const n = cy.nodes().length;
-      const big = n > 2000;
+      const iterations = draft ? 300 : n > 2000 ? 600 : n > 400 ? 1000 : 2500;
       return {
         name: 'fcose',
         ...common,
-        // Draft is fcose's spectral placement alone, without the force-directed polish.
-        quality: draft ? 'draft' : n > 400 ? (big ? 'draft' : 'default') : 'proof',
+        quality: n > 400 || draft ? 'default' : 'proof',
         randomize: true,
         nodeDimensionsIncludeLabels: false,
         nodeRepulsion: () => 6500,
@@ -53,9 +54,9 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
         edgeElasticity: () => 0.35,
         nestingFactor: 0.6,
         gravity: 0.3,
-        numIter: big ? 300 : n > 400 ? 1000 : 2500,
+        numIter: iterations,
         tile: true,
-        packComponents: !big,
+        packComponents: !draft && n <= 2000,
       } as LayoutOptions;
     }
     case 'concentric':
