@@ -330,3 +330,57 @@ test.describe('hostile text in every field of a dataset', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('oversized and unsafe values', () => {
+  const loadFailure = (page: Page) => page.getByRole('alert').filter({ hasText: 'The file was not loaded.' });
+  // The first topic with a stance, so the label also heads a column of the stance matrix.
+  const withTopicLabel = (label: string) => {
+    const d = JSON.parse(bundled) as Dataset;
+    d.id = 'long-label';
+    const topic = d.topics.findIndex((t) => d.stances.some((s) => s.topic === t.id));
+    d.topics[topic]!.label = label;
+    return { d, topic };
+  };
+
+  test('a 1 MB topic label is refused with a short message naming the field', async ({ page }) => {
+    await openApp(page);
+    const before = await statusNumbers(page);
+    const url = page.url();
+    const label = `<script>alert(1)</script>${'L'.repeat(1024 * 1024)}`;
+    const { d, topic } = withTopicLabel(label);
+    await page.getByLabel('Load dataset').setInputFiles(asFile('huge-label.json', JSON.stringify(d)));
+    await expect(loadFailure(page)).toContainText(`topics[${topic}].label`);
+    await expect(loadFailure(page)).toContainText('120');
+    // The message names the limit; it does not repeat the megabyte.
+    expect(((await loadFailure(page).textContent()) ?? '').length).toBeLessThan(1000);
+    expect(await statusNumbers(page)).toEqual(before);
+    expect(page.url()).toBe(url);
+  });
+
+  test('the longest accepted label (120 characters, unbroken) loads and wraps in place', async ({ page }) => {
+    await openApp(page);
+    const label = `<b>${'W'.repeat(117)}`;
+    expect([...label]).toHaveLength(120);
+    const { d } = withTopicLabel(label);
+    await page.getByLabel('Load dataset').setInputFiles(asFile('long-label.json', JSON.stringify(d)));
+    await expect(page.getByRole('status').filter({ hasText: `of ${d.actors.length} actors` })).toBeVisible({ timeout: 15_000 });
+    const checkbox = page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: label, exact: true });
+    await expect(checkbox).toBeChecked();
+    await expectLayout(page);
+    await page.getByRole('tab', { name: 'Stances' }).click();
+    await expect(page.getByRole('region', { name: 'Stance matrix' }).getByRole('columnheader').filter({ hasText: label })).toHaveCount(1);
+    await expectLayout(page);
+  });
+
+  for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '//evil.example/x']) {
+    test(`a source link to ${url.slice(0, 16)}… is refused`, async ({ page }) => {
+      await openApp(page);
+      const d = JSON.parse(bundled) as Dataset;
+      d.id = 'bad-url';
+      d.source.url = url;
+      await page.getByLabel('Load dataset').setInputFiles(asFile('bad-url.json', JSON.stringify(d)));
+      await expect(loadFailure(page)).toContainText('source.url');
+      await expect(page).not.toHaveURL(/dataset=local/);
+    });
+  }
+});
