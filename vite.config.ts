@@ -4,10 +4,11 @@ import type { Plugin } from 'vite';
 
 /**
  * The one statement of the page's Content-Security-Policy. Everything is refused unless named:
- * the bundle, its stylesheet, the catalog and datasets are same-origin; images may be data: URLs
- * (the native-name SVGs in the graph stylesheet) or blob: URLs (export previews); the layout
- * worker is a same-origin module. No inline script or style, no eval, no plugins, no forms.
- * `frame-ancestors` is deliberately absent: embedding in an <iframe> is a feature.
+ * the bundle, its stylesheet, the catalog and datasets are same-origin; images may also be data:
+ * URLs (the native-name SVGs in the graph stylesheet) or blob: URLs (images the page makes
+ * itself); the layout worker is a same-origin module. No inline script or style, no eval, no
+ * plugins, no <base>, no form submissions. `frame-ancestors` is deliberately absent: embedding
+ * in an <iframe> is a feature.
  */
 export const contentSecurityPolicy = [
   "default-src 'none'",
@@ -17,7 +18,6 @@ export const contentSecurityPolicy = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self' blob:",
-  "manifest-src 'self'",
   "base-uri 'none'",
   "object-src 'none'",
   "form-action 'none'",
