@@ -77,6 +77,24 @@ export default tseslint.config(
   { files: ['e2e/**/*.mjs', '.ci/*.mjs'], languageOptions: { globals: globals.node } },
   // No React runs in the test runner; Playwright fixtures are handed a function called `use`.
   { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
+  // Specs take test/expect from support.ts, whose fixture fails a test on any CSP violation.
+  {
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: 'Import test and expect from ./support.ts, which fails a test on any Content-Security-Policy violation.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Tests carry hostile payloads such as `javascript:` links on purpose.
   { files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'], rules: { 'no-script-url': 'off' } },
   // Features meet in the store and the derived data (data/, view/, ui/); only the page shell

@@ -70,6 +70,13 @@ describe('security lint rules', () => {
     );
   });
 
+  it('make end-to-end specs take test and expect from support.ts, where the CSP check lives', async () => {
+    expect(await rulesFor("import { expect, test } from '@playwright/test';\ntest('x', () => expect(1).toBe(1));\n", 'e2e/probe.spec.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesFor("import type { Page } from '@playwright/test';\nexport type P = Page;\n", 'e2e/probe.spec.ts')).toEqual([]);
+  });
+
   it('leave the safe forms alone', async () => {
     const safe = [
       'export const F = ({ s }: { s: string }) => <p title={s}>{s}</p>;',
