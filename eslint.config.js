@@ -3,6 +3,37 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const html = 'Never write HTML from strings; render text through React.';
+// Methods whose string argument is a selector: Cytoscape's (cy.$, collection filters and
+// traversals, events, style().selector) and the DOM's. Built from text, a name like `a"],node[`
+// would select something else, so selectors are literals and data is matched by id or function.
+const selectorMethods =
+  '\\$|filter|elements|nodes|edges|is|not|allAre|some|every|children|parent|parents|ancestors|descendants|siblings|' +
+  'neighborhood|openNeighborhood|closedNeighborhood|connectedEdges|connectedNodes|edgesWith|edgesTo|sources|targets|' +
+  'successors|predecessors|outgoers|incomers|on|one|once|off|selector|querySelector|querySelectorAll|closest|matches';
+const restrictedSyntax = [
+  { selector: "NewExpression[callee.name='RegExp']", message: 'Never build a RegExp at run time: user text must not become a pattern.' },
+  { selector: "CallExpression[callee.name='RegExp']", message: 'Never build a RegExp at run time: user text must not become a pattern.' },
+  {
+    // A string passed to match/matchAll/search is compiled as a pattern.
+    selector: "CallExpression[callee.property.name=/^(match|matchAll|search)$/][arguments.length>0]:not([arguments.0.regex])",
+    message: 'Pass a RegExp literal: a string here is compiled as a pattern.',
+  },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: html },
+  { selector: "NewExpression[callee.name='Function']", message: 'Never run strings as code.' },
+  {
+    selector: `CallExpression[callee.property.name=/^(${selectorMethods})$/] > TemplateLiteral[expressions.length>0]`,
+    message: 'Never build a selector from text; filter with a function or look up by id.',
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(${selectorMethods})$/] > BinaryExpression[operator='+']`,
+    message: 'Never build a selector from text; filter with a function or look up by id.',
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(${selectorMethods})$/] > CallExpression[callee.property.name='concat']`,
+    message: 'Never build a selector from text; filter with a function or look up by id.',
+  },
+];
 const features = ['sidebar', 'search', 'details', 'table', 'stances', 'source', 'load', 'export'];
 
 export default tseslint.config(
@@ -15,18 +46,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-syntax': [
+      // User and data text is only ever rendered as text: nothing below may turn a string into
+      // markup, code, a pattern or a selector. (Tested in app/lint-rules.test.ts.)
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
+      'no-restricted-syntax': ['error', ...restrictedSyntax],
+      'no-restricted-properties': [
         'error',
-        { selector: "NewExpression[callee.name='RegExp']", message: 'Never build a RegExp at run time: user text must not become a pattern.' },
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Never write HTML from strings.' },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write HTML from strings.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never write HTML from strings.' },
-        {
-          selector: "CallExpression[callee.property.name=/^(\\$|filter|elements|nodes|edges)$/] > TemplateLiteral",
-          message: 'Never build a Cytoscape selector from text; filter with a function or look up by id.',
-        },
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc', 'createContextualFragment', 'setHTMLUnsafe', 'parseHTMLUnsafe'].map(
+          (property) => ({ property, message: html }),
+        ),
+        { property: 'dangerouslySetInnerHTML', message: html },
+        { object: 'document', property: 'write', message: html },
+        { object: 'document', property: 'writeln', message: html },
+        { object: 'window', property: 'eval', message: 'Never run strings as code.' },
+        { object: 'globalThis', property: 'eval', message: 'Never run strings as code.' },
       ],
-      'no-restricted-properties': ['error', { property: 'dangerouslySetInnerHTML' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -37,7 +74,29 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['cytoscape', 'cytoscape-*'], message: 'Only app/graph/ may import cytoscape.' }] }],
     },
   },
-  { files: ['e2e/**/*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['e2e/**/*.mjs', '.ci/*.mjs'], languageOptions: { globals: globals.node } },
+  // No React runs in the test runner; Playwright fixtures are handed a function called `use`.
+  { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
+  // Specs take test/expect from support.ts, whose fixture fails a test on any CSP violation.
+  {
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: 'Import test and expect from ./support.ts, which fails a test on any Content-Security-Policy violation.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Tests carry hostile payloads such as `javascript:` links on purpose.
+  { files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'], rules: { 'no-script-url': 'off' } },
   // Features meet in the store and the derived data (data/, view/, ui/); only the page shell
   // composes them. This keeps them free of each other and of cycles.
   ...features.map((feature) => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { drawn, openApp, statusNumbers, watchErrors } from './support.ts';
+import type { Page } from '@playwright/test';
+import { drawn, expect, openApp, statusNumbers, test, watchErrors } from './support.ts';
 
 const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
 
@@ -24,8 +24,8 @@ async function selectBySearch(page: Page, text: string) {
   await page.getByLabel('Search actors').press('Enter');
 }
 
-test('a copied link reopens exactly the same view in a fresh browser', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+test('a copied link reopens exactly the same view in a fresh browser', async ({ newContext }) => {
+  const context = await newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   await openApp(page);
@@ -47,7 +47,7 @@ test('a copied link reopens exactly the same view in a fresh browser', async ({ 
   const original = await snapshot(page);
   const originalGraph = await drawn(page);
 
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const other = await newContext({ viewport: { width: 1280, height: 800 } });
   const copy = await other.newPage();
   await copy.goto(link);
   await copy.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0);

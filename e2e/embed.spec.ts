@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { openApp, statusNumbers, visibleCounts } from './support.ts';
+import { expect, openApp, statusNumbers, test, visibleCounts } from './support.ts';
 
 test('embed=1 shows only the graph, legend, status and a read-only filter summary', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 420 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { drawn, openApp, screenshot, statusNumbers, visibleCounts, watchErrors } from './support.ts';
+import type { Page } from '@playwright/test';
+import { drawn, expect, openApp, screenshot, statusNumbers, test, visibleCounts, watchErrors } from './support.ts';
 
 interface Data {
   topics: { id: string; label: string }[];
@@ -130,7 +130,7 @@ test('the stance matrix shows Kim Jong Un on denuclearisation and opens its evid
   await expect(details(page).getByRole('button', { name: /^¶ \d+$/ }).first()).toBeVisible();
 });
 
-test('a layout change animates to the same positions a fresh load of that layout gives', async ({ page, browser }) => {
+test('a layout change animates to the same positions a fresh load of that layout gives', async ({ page, newContext }) => {
   await openApp(page);
   const before = await drawn(page);
   await page.getByLabel('Layout').selectOption('circle');
@@ -138,7 +138,7 @@ test('a layout change animates to the same positions a fresh load of that layout
   await page.waitForTimeout(700);
   const switched = await drawn(page);
   expect(switched.instance).toBe(before.instance);
-  const fresh = await browser.newPage();
+  const fresh = await (await newContext()).newPage();
   await openApp(fresh, '?layout=circle');
   const loaded = await drawn(fresh);
   const leaves = (g: typeof loaded) => g.nodes.filter((n) => !data.actors.some((a) => a.parent === n.id)).map((n) => [n.id, Math.round(n.x), Math.round(n.y)]);

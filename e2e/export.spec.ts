@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { openApp, statusNumbers, watchErrors } from './support.ts';
+import { expect, openApp, statusNumbers, test, watchErrors } from './support.ts';
 
 const exportButton = (page: Page) => page.getByRole('button', { name: 'Export' });
 

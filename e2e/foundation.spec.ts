@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { drawn, openApp, screenshot, statusNumbers, watchErrors } from './support.ts';
+import { drawn, expect, openApp, screenshot, statusNumbers, test, watchErrors } from './support.ts';
 
 const dataset = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as {
   actors: { id: string; name: string }[];
@@ -39,10 +38,10 @@ test('the legend names the four relation types', async ({ page }) => {
   for (const type of ['Alliance', 'Tension', 'Agreement', 'Dialogue']) await expect(legend.getByText(type, { exact: true })).toBeVisible();
 });
 
-test('node positions are identical across two loads', async ({ browser }) => {
+test('node positions are identical across two loads', async ({ newContext }) => {
   const positions = [];
   for (let i = 0; i < 2; i++) {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await openApp(page);
     positions.push((await drawn(page)).nodes.map((n) => ({ id: n.id, x: n.x, y: n.y })));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { drawn, openApp } from './support.ts';
+import type { Page } from '@playwright/test';
+import { drawn, expect, openApp, test } from './support.ts';
 
 /** A generated dataset large enough that the layout runs in the worker. */
 function largeDataset(actors: number) {
@@ -39,11 +39,11 @@ async function loadLarge(page: Page, actors: number) {
     .toBe(actors);
 }
 
-test('a large dataset is laid out off the main thread, repeatably', async ({ browser }) => {
+test('a large dataset is laid out off the main thread, repeatably', async ({ newContext }) => {
   test.setTimeout(120_000);
   const runs = [];
   for (let i = 0; i < 2; i++) {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await loadLarge(page, 600);
     const workerScripts = await page.evaluate(() =>

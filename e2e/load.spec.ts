@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openApp, statusNumbers, watchErrors } from './support.ts';
+import type { Page } from '@playwright/test';
+import { expect, openApp, statusNumbers, test, watchErrors } from './support.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const counts = (file: string) => {
@@ -110,8 +110,8 @@ for (const [files, expected] of broken) {
   });
 }
 
-test('a link to a dataset loaded elsewhere says so and offers the bundled one', async ({ browser }) => {
-  const context = await browser.newContext();
+test('a link to a dataset loaded elsewhere says so and offers the bundled one', async ({ newContext }) => {
+  const context = await newContext();
   const page = await context.newPage();
   await page.goto('/?dataset=local:deadbeef');
   await expect(page.getByRole('heading', { name: missingMessage })).toBeVisible();

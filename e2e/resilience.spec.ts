@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { drawn, openApp, screenshot, statusNumbers, visibleCounts, watchErrors } from './support.ts';
+import type { Page } from '@playwright/test';
+import { drawn, expect, openApp, screenshot, statusNumbers, test, visibleCounts, watchErrors } from './support.ts';
 import { faultPort } from './ports.ts';
 
 // These tests need the build made with `--mode e2e`, the only one holding the fault switch

@@ -1,5 +1,39 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 import type { DrawnGraph } from '../app/graph/graph-probe.ts';
+import { CspRecorder } from './csp.ts';
+
+export { expect };
+
+/**
+ * Every spec imports `test` from here: it watches each page for Content-Security-Policy
+ * violations and fails the test after it ends if there was any. A test that opens its own
+ * browser context takes it from `newContext`, so that context is watched too.
+ */
+export const test = base.extend<{ csp: CspRecorder; newContext: (options?: BrowserContextOptions) => Promise<BrowserContext> }>({
+  csp: [
+    async ({ context }, use) => {
+      const recorder = new CspRecorder();
+      await recorder.watch(context);
+      await use(recorder);
+      await recorder.settle();
+      expect(recorder.violations(), 'Content-Security-Policy violations').toEqual([]);
+      expect(recorder.console(), 'Content-Security-Policy messages in the console').toEqual([]);
+    },
+    { auto: true },
+  ],
+  newContext: async ({ browser, csp }, use) => {
+    const created: BrowserContext[] = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      created.push(context);
+      await csp.watch(context);
+      return context;
+    });
+    // The CSP check runs after this teardown; let the contexts report before they close.
+    await csp.settle();
+    for (const context of created) await context.close().catch(() => undefined);
+  },
+});
 
 /** Opens the app (optionally with a query string) and waits until the first layout is drawn. */
 export async function openApp(page: Page, search = '') {

@@ -2,12 +2,38 @@ import type { ElementDefinition } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import { nativeNameColour, textImage } from './stylesheet.ts';
 
+const maxLabelChars = 80;
+const maxUnbrokenChars = 16;
+// Counting graphemes keeps an accent with its letter and an emoji sequence whole.
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * A name as the canvas draws it. Cytoscape wraps labels only at spaces (and U+200B), so a long
+ * unbroken word would run across the graph as one line: give it break points. A very long name
+ * is cut with an ellipsis; the details panel and the table show it whole.
+ */
+export function canvasLabel(text: string): string {
+  const chars = Array.from(graphemes.segment(text), (g) => g.segment);
+  const shown = chars.length > maxLabelChars ? [...chars.slice(0, maxLabelChars - 1), '…'] : chars;
+  let out = '';
+  let run = 0;
+  for (const ch of shown) {
+    run = /\s/.test(ch) ? 0 : run + 1;
+    if (run > maxUnbrokenChars) {
+      out += '\u200B';
+      run = 1;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 /** Every actor and relation becomes one element, once per dataset; filters only toggle classes. */
 export function toElements(index: DatasetIndex): ElementDefinition[] {
   const out: ElementDefinition[] = [];
   const colour = nativeNameColour;
   for (const a of index.dataset.actors) {
-    const data: Record<string, unknown> = { id: a.id, label: a.name, kind: a.kind };
+    const data: Record<string, unknown> = { id: a.id, label: canvasLabel(a.name), kind: a.kind };
     if (a.parent !== undefined && index.actorById.has(a.parent)) data.parent = a.parent;
     if (a.nativeName) {
       const isState = a.kind === 'state';
@@ -17,7 +43,7 @@ export function toElements(index: DatasetIndex): ElementDefinition[] {
       data.nativeH = img.height;
       // A leaf shows its native name inside the shape; if it will not fit, the label carries it.
       if (!isState && img.width > 52) {
-        data.label = `${a.name}\n${a.nativeName}`;
+        data.label = `${canvasLabel(a.name)}\n${canvasLabel(a.nativeName)}`;
         delete data.native;
       }
     }

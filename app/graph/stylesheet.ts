@@ -34,14 +34,46 @@ const palette = {
 const isWide = (ch: string) => /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u.test(ch);
 
 /**
+ * Text an XML document can hold and encodeURIComponent can encode: a lone surrogate (which
+ * would throw a URIError) and the control characters XML 1.0 forbids (which would leave the
+ * image unparsable) become U+FFFD, so a damaged name shows as a visible mark, not a crash.
+ */
+export function xmlText(text: string): string {
+  let out = '';
+  // Iterating a string yields code points; a lone surrogate comes out on its own.
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const allowed =
+      c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+    out += allowed ? ch : '\uFFFD';
+  }
+  return out;
+}
+
+/** Wider than this, a native name image would reach across its neighbours; it is cut with "…". */
+export const maxTextImageWidth = 180;
+
+/**
  * The native name is drawn smaller than the name, which one Cytoscape label cannot do, so it is
  * rendered into a small SVG image. The text is XML-escaped and the image is never parsed as HTML.
  */
 export function textImage(text: string, fontSize: number, colour: string): { uri: string; width: number; height: number } {
-  const chars = [...text];
-  const width = Math.ceil(chars.reduce((w, ch) => w + (isWide(ch) ? 1 : 0.6), 0) * fontSize) + 4;
+  const advance = (ch: string) => (isWide(ch) ? 1 : 0.6) * fontSize;
+  let chars = [...text];
+  let textWidth = chars.reduce((w, ch) => w + advance(ch), 0);
+  if (textWidth + 4 > maxTextImageWidth) {
+    const kept: string[] = [];
+    textWidth = advance('…');
+    for (const ch of chars) {
+      if (textWidth + advance(ch) + 4 > maxTextImageWidth) break;
+      kept.push(ch);
+      textWidth += advance(ch);
+    }
+    chars = [...kept, '…'];
+  }
+  const width = Math.ceil(textWidth) + 4;
   const height = Math.ceil(fontSize * 1.4);
-  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escaped = xmlText(chars.join('')).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<text x="50%" y="${(fontSize * 1.05).toFixed(1)}" text-anchor="middle" font-family="system-ui, 'Noto Sans CJK KR', 'Noto Sans CJK SC', sans-serif" font-size="${fontSize}" fill="${colour}">${escaped}</text></svg>`;

@@ -66,4 +66,19 @@ describe('SourceView', () => {
   it('copes with a paragraph outside the source', () => {
     expect(render({ paragraph: 99 })).toContain('Paragraph 99 is not in this source');
   });
+
+  it('links to the original only at an http(s) address', () => {
+    const withUrl = (url: string | undefined) => {
+      view.state = { ...defaultViewState, view: 'source' };
+      const dataset = { ...index.dataset, source: { ...index.dataset.source, url } };
+      return renderToStaticMarkup(<SourceView index={buildIndex(dataset)} />);
+    };
+    expect(withUrl('https://example.org/story?a=1&b=2')).toContain('href="https://example.org/story?a=1&amp;b=2"');
+    // The schema refuses these already; the view must not rely on that.
+    for (const url of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x</b>', '/relative', undefined]) {
+      const html = withUrl(url);
+      expect(html, String(url)).not.toContain('Read the original');
+      expect(html, String(url)).not.toMatch(/href="[^"]*script:/i);
+    }
+  });
 });

@@ -8,8 +8,7 @@ import { belongsToSelection, claimsFor, isSelected, quotesByParagraph, selection
 import { highlightSegments } from './highlight.ts';
 import './source-view.css';
 import { plural } from '../ui/plural.ts';
-
-const isWebUrl = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);
+import { safeWebUrl } from '../ui/safe-url.ts';
 
 /**
  * The source text with every claim tied back to the words it quotes: each paragraph lists the
@@ -31,6 +30,8 @@ export function SourceView({ index }: { index: DatasetIndex }) {
   const quotes = useMemo(() => quotesByParagraph(selectionEvidence(index, selection)), [index, selection]);
   const cited = useMemo(() => [...quotes.keys()].sort((a, b) => a - b), [quotes]);
   const label = selectionLabel(index, selection);
+  // The schema already refuses other schemes; a link is the one place data becomes an action.
+  const originalUrl = safeWebUrl(source.url);
 
   // Also runs when the Source tab becomes the view, in case it was mounted while hidden.
   useEffect(() => {
@@ -47,8 +48,8 @@ export function SourceView({ index }: { index: DatasetIndex }) {
         <h2 id={headingId}>{source.title}</h2>
         <p className="source-meta muted">
           {source.publisher && <span>{source.publisher}</span>}
-          {isWebUrl(source.url) && (
-            <a href={source.url} target="_blank" rel="noopener noreferrer">
+          {originalUrl && (
+            <a href={originalUrl} target="_blank" rel="noopener noreferrer">
               Read the original<span className="visually-hidden"> (opens in a new tab)</span>
             </a>
           )}
