@@ -69,8 +69,12 @@ if (!found) {
 }
 log(`using ${found.how}: ${found.path}`);
 
-const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, CHROME_PATH: found.path },
-});
-process.exit(result.status ?? 1);
+const env = { ...process.env, CHROME_PATH: found.path };
+const args = process.argv.slice(2);
+const result = spawnSync('npx', ['playwright', 'test', ...args], { stdio: 'inherit', env });
+if (result.status !== 0 || args.length > 0) process.exit(result.status ?? 1);
+
+// A full run also proves the benchmark still works: its smallest size, once, no timing limits.
+log('benchmark smoke check (npm run bench -- --smoke)');
+const bench = spawnSync('node', ['e2e/bench/run.mjs', '--smoke'], { stdio: 'inherit', env });
+process.exit(bench.status ?? 1);
