@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { openApp, screenshot, statusNumbers, watchErrors } from './support.ts';
+
+interface Data {
+  actors: { id: string; name: string; kind: string; parent?: string }[];
+  relations: { id: string; source: string; target: string; type: string; directed: boolean; summary: string }[];
+}
+const data = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as Data;
+const nameOf = (id: string) => data.actors.find((a) => a.id === id)!.name;
+const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+const detailsHeading = (page: Page) => details(page).getByRole('heading', { level: 2 });
+const tableRows = (page: Page) => page.getByRole('region', { name: 'Relations table' }).locator('tbody tr');
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe with the WCAG 2.2 AA rule set over the page as it is now. Serious and critical
+ * violations fail the test; lesser ones are printed so they stay visible without blocking.
+ */
+async function audit(page: Page, testInfo: TestInfo, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const describe = (v: (typeof results.violations)[number]) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
+  const minor = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  if (minor.length > 0) console.log(`[axe] ${state}: ${minor.map(describe).join('; ')}`);
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map(describe), `serious or critical axe violations in "${state}"`).toEqual([]);
+  // A rule set that checked nothing would pass vacuously.
+  expect(results.passes.length).toBeGreaterThan(10);
+  await screenshot(page, testInfo, state.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+}
+
+const phone = { width: 375, height: 812 };
+
+test.describe('axe, WCAG 2.2 AA: no serious or critical violations', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  for (const view of ['Graph', 'Table', 'Stances', 'Source'] as const) {
+    test(`${view} view`, async ({ page }, testInfo) => {
+      await openApp(page);
+      if (view !== 'Graph') await page.getByRole('tab', { name: view }).click();
+      await expect(page.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+      await audit(page, testInfo, `${view} view`);
+    });
+  }
+
+  test('details of an actor, with the search list open', async ({ page }, testInfo) => {
+    await openApp(page, '?sel=kim-jong-un');
+    await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un');
+    await page.getByRole('combobox', { name: 'Search actors' }).fill('lee');
+    await expect(page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option').first()).toBeVisible();
+    await audit(page, testInfo, 'actor details and search');
+  });
+
+  test('details of a relation, in the table', async ({ page }, testInfo) => {
+    await openApp(page, '?sel=r:kim-conditions-talks-with-washington&view=table');
+    await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un → United States');
+    await audit(page, testInfo, 'relation details in the table');
+  });
+
+  test('the source opened at a cited paragraph', async ({ page }, testInfo) => {
+    await openApp(page, '?view=source&sel=r:lee-asks-xi-help-with-north-korea&p=3');
+    await expect(page.locator('mark').first()).toBeVisible();
+    await audit(page, testInfo, 'source at a cited paragraph');
+  });
+
+  test('filters emptied: the empty state', async ({ page }, testInfo) => {
+    await openApp(page);
+    await page.getByRole('group', { name: 'Relation types' }).getByRole('button', { name: 'None' }).click();
+    await expect(page.getByText('No relations match these filters')).toBeVisible();
+    await audit(page, testInfo, 'filters emptied');
+  });
+
+  test('a malformed link: the dismissible notice', async ({ page }, testInfo) => {
+    await openApp(page, '?sel=nobody&layout=spiral&bogus=1');
+    await expect(page.getByRole('alert')).toContainText('nobody');
+    await expect(page.getByRole('alert').getByRole('button', { name: 'Dismiss' })).toBeVisible();
+    await audit(page, testInfo, 'link notice');
+  });
+
+  test('a dataset that fails to load: the error with a retry', async ({ page }, testInfo) => {
+    await page.route('**/data/gyeongju-2025.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await page.goto('/');
+    await expect(page.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
+    await audit(page, testInfo, 'dataset load error');
+  });
+
+  test('the export menu open', async ({ page }, testInfo) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await audit(page, testInfo, 'export menu');
+  });
+
+  test.describe('dark mode', () => {
+    test.use({ colorScheme: 'dark' });
+    for (const [view, search] of [
+      ['Graph', '?sel=kim-jong-un'],
+      ['Table', '?view=table&sel=r:south-korea-us-alliance'],
+      ['Stances', '?view=stances&sel=s:kim-jong-un~nk-talks'],
+      ['Source', '?view=source&sel=r:lee-asks-xi-help-with-north-korea&p=3'],
+    ] as const) {
+      test(`${view} view in dark mode`, async ({ page }, testInfo) => {
+        await openApp(page, search);
+        await expect(page.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+        await audit(page, testInfo, `${view} view dark`);
+      });
+    }
+    test('link notice and empty state in dark mode', async ({ page }, testInfo) => {
+      await openApp(page, '?types=-alliance,-tension,-agreement,-dialogue&bogus=1');
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expect(page.getByText('No relations match these filters')).toBeVisible();
+      await audit(page, testInfo, 'notice and empty dark');
+    });
+  });
+
+  test.describe('phone, 375 px', () => {
+    test.use({ viewport: phone });
+    for (const view of ['Graph', 'Table', 'Stances', 'Source'] as const) {
+      test(`${view} view on a phone, an actor selected`, async ({ page }, testInfo) => {
+        await openApp(page, '?sel=kim-jong-un');
+        if (view !== 'Graph') await page.getByRole('tab', { name: view }).click();
+        await expect(page.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
+        await audit(page, testInfo, `${view} view phone`);
+      });
+    }
+    test('filters opened on a phone', async ({ page }, testInfo) => {
+      await openApp(page);
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await expect(page.getByRole('group', { name: 'Topics' })).toBeVisible();
+      await audit(page, testInfo, 'filters phone');
+    });
+  });
+});
+
+/** Presses Tab (or Shift+Tab) until the element has focus; fails if it is not reached within `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 150, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(key);
+  await expect(target).toBeFocused();
+}
+
+/** Types an actor's name into the focused search box and picks it from the list with arrows and Enter. */
+async function searchAndChoose(page: Page, name: string) {
+  const kb = page.keyboard;
+  await kb.press('ControlOrMeta+a');
+  await kb.insertText(name);
+  const chosen = page.getByRole('listbox', { name: 'Matching actors' }).getByRole('option', { selected: true });
+  const chosenName = () => chosen.evaluate((el) => el.firstElementChild?.textContent ?? '');
+  for (let i = 0; i < 15 && (await chosenName()) !== name; i++) await kb.press('ArrowDown');
+  expect(await chosenName()).toBe(name);
+  await kb.press('Enter');
+}
+
+test('keyboard alone opens every actor through search and the details lists, and every relation through the table', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  const kb = page.keyboard;
+  await openApp(page);
+
+  // Search: "/" from anywhere, then each actor by name, arrows and Enter.
+  await kb.press('/');
+  const search = page.getByRole('combobox', { name: 'Search actors' });
+  await expect(search).toBeFocused();
+  const foundBySearch = new Set<string>();
+  for (const actor of data.actors) {
+    await searchAndChoose(page, actor.name);
+    await expect(detailsHeading(page)).toHaveText(actor.name);
+    foundBySearch.add(actor.id);
+  }
+  expect(foundBySearch.size).toBe(data.actors.length);
+
+  // The details panel: each state's Members list opens every member; "Part of" leads back. After
+  // each Enter the focus lands on the new heading, so the walk goes on from there.
+  const states = data.actors.filter((a) => a.kind === 'state');
+  const openedFromDetails = new Set<string>();
+  for (const state of states) {
+    await kb.press('/');
+    await searchAndChoose(page, state.name);
+    await expect(detailsHeading(page)).toHaveText(state.name);
+    openedFromDetails.add(state.id);
+    for (const member of data.actors.filter((a) => a.parent === state.id)) {
+      const memberButton = details(page).getByRole('region', { name: 'Members' }).getByRole('button', { name: member.name, exact: true });
+      await tabTo(page, memberButton);
+      await kb.press('Enter');
+      await expect(detailsHeading(page)).toHaveText(member.name);
+      await expect(detailsHeading(page)).toBeFocused();
+      openedFromDetails.add(member.id);
+      await kb.press('Tab');
+      const partOf = details(page).getByRole('button', { name: state.name, exact: true });
+      await expect(partOf).toBeFocused();
+      await kb.press('Enter');
+      await expect(detailsHeading(page)).toHaveText(state.name);
+      await expect(detailsHeading(page)).toBeFocused();
+    }
+  }
+  expect([...openedFromDetails].sort()).toEqual(data.actors.map((a) => a.id).sort());
+
+  // The last state's Relations list opens a relation; its ends lead on to the actors.
+  const last = states.at(-1)!;
+  const alliance = data.relations.find((r) => r.type === 'alliance' && (r.source === last.id || r.target === last.id))!;
+  const other = alliance.source === last.id ? alliance.target : alliance.source;
+  await tabTo(page, details(page).getByRole('region', { name: 'Relations' }).getByRole('button', { name: alliance.summary }));
+  await kb.press('Enter');
+  await expect(detailsHeading(page)).toHaveText(`${nameOf(alliance.source)} ↔ ${nameOf(alliance.target)}`);
+  await expect(detailsHeading(page)).toBeFocused();
+  await tabTo(page, details(page).getByRole('button', { name: nameOf(other), exact: true }), 3);
+  await kb.press('Enter');
+  await expect(detailsHeading(page)).toHaveText(nameOf(other));
+  await expect(detailsHeading(page)).toBeFocused();
+  // "Clear selection" sits just before the heading; after it the focus is on the overview's heading.
+  await kb.press('Shift+Tab');
+  await expect(details(page).getByRole('button', { name: 'Clear selection' })).toBeFocused();
+  await kb.press('Enter');
+  await expect(detailsHeading(page)).toHaveText('Details');
+  await expect(detailsHeading(page)).toBeFocused();
+
+  // A filter checkbox toggles with Space.
+  const firstTopic = page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first();
+  await tabTo(page, firstTopic, 60, 'Shift+Tab');
+  await kb.press('Space');
+  await expect(firstTopic).not.toBeChecked();
+  await kb.press('Space');
+  await expect(firstTopic).toBeChecked();
+
+  // The table: on to the tabs, an arrow to Table, then one Tab per row, each opened with Enter.
+  await tabTo(page, page.getByRole('tab', { name: 'Graph' }), 40);
+  await kb.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tableRows(page)).toHaveCount(data.relations.length);
+  const relationsOpened = new Set<string>();
+  for (const [i, r] of data.relations.entries()) {
+    // Without a sort the table keeps dataset order.
+    const open = tableRows(page).nth(i).getByRole('button', { name: r.summary, exact: true });
+    if (i === 0) await tabTo(page, open, 20);
+    else {
+      await kb.press('Tab');
+      await expect(open).toBeFocused();
+    }
+    await kb.press('Enter');
+    await expect(detailsHeading(page)).toHaveText(`${nameOf(r.source)} ${r.directed ? '→' : '↔'} ${nameOf(r.target)}`);
+    await expect(open).toHaveAttribute('aria-current', 'true');
+    relationsOpened.add(r.id);
+  }
+  expect([...relationsOpened].sort()).toEqual(data.relations.map((r) => r.id).sort());
+
+  // From a relation's details, an evidence reference opens the source at its paragraph.
+  const ref = details(page).getByRole('button', { name: /^¶ \d+$/ }).first();
+  await tabTo(page, ref, 10);
+  await kb.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
+  expect(errors).toEqual([]);
+});
