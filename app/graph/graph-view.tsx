@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape, { type Collection, type Core, type EventObject } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
@@ -11,6 +11,7 @@ import { toElements } from './elements.ts';
 import { buildStylesheet, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { setExportTarget } from './graph-export.ts';
+import { graphSummary } from './graph-summary.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -273,5 +274,7 @@ export function GraphView({ index, visible }: Props) {
     else move(next);
   }, [layout, selection, index]);
 
-  return <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />;
+  // The canvas is a picture to assistive technology; the table is its full text equivalent.
+  const summary = useMemo(() => graphSummary(index, visible, selection), [index, visible, selection]);
+  return <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={summary} />;
 }
