@@ -12,6 +12,7 @@ import { buildStylesheet, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { setExportTarget } from './graph-export.ts';
 import { graphSummary } from './graph-summary.ts';
+import { prefersReducedMotion } from './motion.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -238,7 +239,9 @@ export function GraphView({ index, visible }: Props) {
     tappedRef.current = null;
     if (id === null || id === tapped) return;
     const el = cy.getElementById(id);
-    if (el.nonempty() && !el.hasClass('hidden')) cy.animate({ center: { eles: el }, duration: 300 });
+    if (el.empty() || el.hasClass('hidden')) return;
+    if (prefersReducedMotion()) cy.center(el);
+    else cy.animate({ center: { eles: el }, duration: 300 });
   }, [selection]);
 
   // Layout changes move the existing nodes to precomputed positions; never a new instance.
@@ -261,7 +264,7 @@ export function GraphView({ index, visible }: Props) {
         .layout({
           name: 'preset',
           positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
-          animate: true,
+          animate: !prefersReducedMotion(),
           animationDuration: 450,
           fit: true,
           padding: fitPadding(containerRef.current),
