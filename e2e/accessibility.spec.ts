@@ -252,3 +252,101 @@ test('keyboard alone opens every actor through search and the details lists, and
   await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
   expect(errors).toEqual([]);
 });
+
+test('the graph canvas has a short text alternative that follows the filters', async ({ page }) => {
+  await openApp(page);
+  const region = page.getByRole('region', { name: 'Relationship graph' });
+  const all = await statusNumbers(page);
+  // A string name matches a part of the accessible name.
+  await expect(region.getByRole('img', { name: `Graph of ${all.actors} actors and ${all.relations} relations: ` })).toBeVisible();
+  const picture = region.getByRole('img');
+  expect(await picture.getAttribute('aria-label')).toMatch(/^Graph of .*\d+ tensions/);
+
+  await page.getByRole('group', { name: 'Relation types' }).getByRole('checkbox', { name: 'Tension' }).uncheck();
+  const fewer = await statusNumbers(page);
+  expect(fewer.relations).toBeLessThan(all.relations);
+  await expect(region.getByRole('img', { name: `Graph of ${fewer.actors} actors and ${fewer.relations} relations: ` })).toBeVisible();
+  expect(await picture.getAttribute('aria-label')).not.toContain('tension');
+
+  await page.getByRole('group', { name: 'Relation types' }).getByRole('button', { name: 'None' }).click();
+  await expect(region.getByRole('img', { name: /no relations match these filters/ })).toBeVisible();
+});
+
+/** Records one actor's drawn position and the camera on every frame while `act` runs and for a while after. */
+async function framesDuring(page: Page, actorId: string, act: () => Promise<void>) {
+  await page.evaluate((id) => {
+    const w = window as unknown as { motionFrames: { x: number; y: number; panX: number; panY: number }[]; motionDone: boolean };
+    w.motionFrames = [];
+    w.motionDone = false;
+    const until = performance.now() + 1500;
+    const tick = () => {
+      const g = window.stancegraphProbe!();
+      const n = g.nodes.find((node) => node.id === id)!;
+      w.motionFrames.push({ x: Math.round(n.x * 10) / 10, y: Math.round(n.y * 10) / 10, panX: Math.round(g.pan.x), panY: Math.round(g.pan.y) });
+      if (performance.now() < until) requestAnimationFrame(tick);
+      else w.motionDone = true;
+    };
+    // The first sample now, before the action: a jump may land before the next frame.
+    tick();
+  }, actorId);
+  await act();
+  await page.waitForFunction(() => (window as unknown as { motionDone: boolean }).motionDone);
+  const frames = await page.evaluate(() => (window as unknown as { motionFrames: { x: number; y: number; panX: number; panY: number }[] }).motionFrames);
+  const distinct = (key: (f: (typeof frames)[number]) => string) => new Set(frames.map(key)).size;
+  return { positions: distinct((f) => `${f.x},${f.y}`), cameras: distinct((f) => `${f.panX},${f.panY}`) };
+}
+
+/** The longest CSS transition or animation on the Source view (which has a turning chevron), in seconds. */
+async function longestCssMotion(page: Page) {
+  await openApp(page, '?view=source&sel=r:lee-asks-xi-help-with-north-korea&p=3');
+  return page.evaluate(() => {
+    const seconds = (v: string) => Math.max(...v.split(',').map((d) => (d.trim().endsWith('ms') ? parseFloat(d) / 1000 : parseFloat(d))));
+    let max = 0;
+    for (const el of document.querySelectorAll('*')) {
+      for (const pseudo of [null, '::before', '::after']) {
+        const cs = getComputedStyle(el, pseudo);
+        max = Math.max(max, seconds(cs.transitionDuration), seconds(cs.animationDuration));
+      }
+    }
+    return max;
+  });
+}
+
+async function switchLayoutAndSelect(page: Page) {
+  await openApp(page);
+  // Trump sits at the edge in both layouts, so both the layout switch and centring on him move things.
+  const layout = await framesDuring(page, 'donald-trump', async () => {
+    await page.getByLabel('Layout').selectOption('circle');
+  });
+  await page.keyboard.press('/');
+  await page.keyboard.insertText('Donald Trump');
+  const camera = await framesDuring(page, 'donald-trump', async () => {
+    await page.keyboard.press('Enter');
+    await expect(detailsHeading(page)).toHaveText('Donald Trump');
+  });
+  return { layout, camera };
+}
+
+test('without a motion preference, a layout switch and a camera move are animated', async ({ page }) => {
+  const { layout, camera } = await switchLayoutAndSelect(page);
+  // Start, end and at least one frame in between.
+  expect(layout.positions).toBeGreaterThanOrEqual(3);
+  expect(camera.cameras).toBeGreaterThanOrEqual(3);
+  expect(await longestCssMotion(page)).toBeGreaterThan(0.1);
+});
+
+test.describe('prefers-reduced-motion: reduce', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('a layout switch and a camera move jump straight to their end', async ({ page }) => {
+    const { layout, camera } = await switchLayoutAndSelect(page);
+    // Only where it was and where it ends: no frame in between.
+    expect(layout.positions).toBe(2);
+    expect(camera.positions).toBe(1);
+    expect(camera.cameras).toBe(2);
+  });
+
+  test('CSS transitions and animations are switched off', async ({ page }) => {
+    expect(await longestCssMotion(page)).toBeLessThanOrEqual(0.001);
+  });
+});
