@@ -350,3 +350,83 @@ test.describe('prefers-reduced-motion: reduce', () => {
     expect(await longestCssMotion(page)).toBeLessThanOrEqual(0.001);
   });
 });
+
+interface RingCheck {
+  what: string;
+  visibleFocus: boolean;
+  ring: string;
+  contrast: number;
+}
+
+/**
+ * What the focused element shows: its outline (or, for a visually hidden input, its label's),
+ * and the contrast of that outline against the background it is drawn on.
+ */
+function focusRing(): RingCheck | null {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement) || el === document.body) return null;
+  const what = `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[role=${el.getAttribute('role')}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+  const box = el.getBoundingClientRect();
+  // A visually hidden control (the file input) shows its focus on the label that wraps it.
+  const shown = box.width <= 2 || box.height <= 2 ? (el.closest('label') ?? el) : el;
+  const cs = getComputedStyle(shown);
+  const width = parseFloat(cs.outlineWidth);
+  const hasOutline = cs.outlineStyle !== 'none' && width >= 2;
+  // Computed colours come as rgb()/rgba() in 0–255, or (from color-mix) as color(srgb …) in 0–1.
+  const rgba = (c: string) => {
+    const scale = c.startsWith('color(') ? 255 : 1;
+    const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+    return { r: m[0]! * scale, g: m[1]! * scale, b: m[2]! * scale, a: m[3] ?? 1 };
+  };
+  const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+    const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  // The ring is drawn outside the element unless its offset pulls it in.
+  let under: Element | null = parseFloat(cs.outlineOffset) + width <= 0 ? shown : shown.parentElement;
+  while (under && rgba(getComputedStyle(under).backgroundColor).a < 0.5) under = under.parentElement;
+  const background = rgba(under ? getComputedStyle(under).backgroundColor : 'rgb(255, 255, 255)');
+  const ringColour = rgba(hasOutline ? cs.outlineColor : 'rgb(0, 0, 0, 0)');
+  const [hi, lo] = [luminance(ringColour), luminance(background)].sort((a, b) => b - a) as [number, number];
+  return {
+    what,
+    visibleFocus: el.matches(':focus-visible'),
+    ring: hasOutline ? `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}` : cs.boxShadow !== 'none' ? `shadow ${cs.boxShadow}` : 'none',
+    contrast: hasOutline ? Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 : cs.boxShadow !== 'none' ? Infinity : 0,
+  };
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`focus ring, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+    test(`everything Tab reaches shows a focus ring of at least 3:1 contrast (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      const problems: string[] = [];
+      let reached = 0;
+      for (const search of [
+        '?sel=kim-jong-un&focus=1',
+        '?view=table&sel=r:south-korea-us-alliance',
+        '?view=stances&sel=s:kim-jong-un~nk-talks',
+        '?view=source&sel=r:lee-asks-xi-help-with-north-korea&p=3&bogus=1',
+      ]) {
+        await openApp(page, search);
+        let first: string | null = null;
+        for (let i = 0; i < 250; i++) {
+          await page.keyboard.press('Tab');
+          const ring = await page.evaluate(focusRing);
+          // Past the last element the focus leaves the page; the walk is complete.
+          if (ring === null) break;
+          const key = `${ring.what}#${i}`;
+          if (first === null) first = ring.what;
+          else if (ring.what === first) break;
+          reached++;
+          if (!ring.visibleFocus || ring.ring === 'none' || ring.contrast < 3)
+            problems.push(`${search} ${key}: ${ring.visibleFocus ? '' : 'not :focus-visible, '}ring ${ring.ring}, contrast ${ring.contrast}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      // The walk really went through the page: search, top actions, filters, tabs, views, details.
+      expect(reached).toBeGreaterThan(120);
+    });
+  });
+}
