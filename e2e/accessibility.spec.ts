@@ -272,27 +272,48 @@ test('the graph canvas has a short text alternative that follows the filters', a
   await expect(region.getByRole('img', { name: /no relations match these filters/ })).toBeVisible();
 });
 
-/** Records one actor's drawn position and the camera on every frame while `act` runs and for a while after. */
+interface Frame {
+  x: number;
+  y: number;
+  panX: number;
+  panY: number;
+}
+interface Recorder {
+  frames: Frame[];
+  acted: boolean;
+  done: boolean;
+}
+
+/**
+ * Records one actor's drawn position and the camera on every frame from before `act` until the
+ * picture has been still for half a second after it, however slow the machine.
+ */
 async function framesDuring(page: Page, actorId: string, act: () => Promise<void>) {
   await page.evaluate((id) => {
-    const w = window as unknown as { motionFrames: { x: number; y: number; panX: number; panY: number }[]; motionDone: boolean };
-    w.motionFrames = [];
-    w.motionDone = false;
-    const until = performance.now() + 1500;
+    const rec: Recorder = { frames: [], acted: false, done: false };
+    (window as unknown as { motionRecorder: Recorder }).motionRecorder = rec;
+    let lastChange = performance.now();
     const tick = () => {
       const g = window.stancegraphProbe!();
       const n = g.nodes.find((node) => node.id === id)!;
-      w.motionFrames.push({ x: Math.round(n.x * 10) / 10, y: Math.round(n.y * 10) / 10, panX: Math.round(g.pan.x), panY: Math.round(g.pan.y) });
-      if (performance.now() < until) requestAnimationFrame(tick);
-      else w.motionDone = true;
+      const frame = { x: Math.round(n.x * 10) / 10, y: Math.round(n.y * 10) / 10, panX: Math.round(g.pan.x), panY: Math.round(g.pan.y) };
+      const prev = rec.frames.at(-1);
+      if (prev && (prev.x !== frame.x || prev.y !== frame.y || prev.panX !== frame.panX || prev.panY !== frame.panY)) lastChange = performance.now();
+      rec.frames.push(frame);
+      if (rec.acted && performance.now() - lastChange > 500) rec.done = true;
+      else requestAnimationFrame(tick);
     };
     // The first sample now, before the action: a jump may land before the next frame.
     tick();
   }, actorId);
   await act();
-  await page.waitForFunction(() => (window as unknown as { motionDone: boolean }).motionDone);
-  const frames = await page.evaluate(() => (window as unknown as { motionFrames: { x: number; y: number; panX: number; panY: number }[] }).motionFrames);
-  const distinct = (key: (f: (typeof frames)[number]) => string) => new Set(frames.map(key)).size;
+  // Page functions are sent as text, so each names the recorder itself.
+  await page.evaluate(() => {
+    (window as unknown as { motionRecorder: Recorder }).motionRecorder.acted = true;
+  });
+  await page.waitForFunction(() => (window as unknown as { motionRecorder: Recorder }).motionRecorder.done);
+  const frames = await page.evaluate(() => (window as unknown as { motionRecorder: Recorder }).motionRecorder.frames);
+  const distinct = (key: (f: Frame) => string) => new Set(frames.map(key)).size;
   return { positions: distinct((f) => `${f.x},${f.y}`), cameras: distinct((f) => `${f.panX},${f.panY}`) };
 }
 
