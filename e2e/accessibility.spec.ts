@@ -137,7 +137,10 @@ test.describe('axe, WCAG 2.2 AA: no serious or critical violations', () => {
 
 /** Presses Tab (or Shift+Tab) until the element has focus; fails if it is not reached within `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 150, key: 'Tab' | 'Shift+Tab' = 'Tab') {
-  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press(key);
+  // Resolve the role locator once; comparing a handle after each press is much cheaper.
+  const el = await target.elementHandle();
+  for (let i = 0; i < max && !(await page.evaluate((t) => t === document.activeElement, el)); i++) await page.keyboard.press(key);
+  await el?.dispose();
   await expect(target).toBeFocused();
 }
 
