@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { drawn, expect, openApp, screenshot, statusNumbers, test, visibleCounts, watchErrors } from './support.ts';
+import { drawn, expect, openApp, statusNumbers, test, visibleCounts } from './support.ts';
 
 interface Data {
   topics: { id: string; label: string }[];
@@ -146,72 +145,6 @@ test('a layout change animates to the same positions a fresh load of that layout
   expect(leaves(switched)).not.toEqual(leaves(before));
   await fresh.close();
 });
-
-test('everything is reachable and operable with the keyboard alone', async ({ page }) => {
-  const errors = watchErrors(page);
-  await openApp(page);
-  const kb = page.keyboard;
-  // "/" jumps to search from anywhere; arrows and Enter choose a result.
-  await kb.press('/');
-  await kb.type('kim');
-  await kb.press('ArrowDown');
-  await kb.press('ArrowUp');
-  await kb.press('Enter');
-  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un');
-  await kb.press('Escape');
-  await kb.press('Escape');
-  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Details');
-
-  // Tab to the first topic checkbox and toggle it with Space.
-  const firstTopic = page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first();
-  for (let i = 0; i < 40 && !(await firstTopic.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
-  await expect(firstTopic).toBeFocused();
-  await kb.press('Space');
-  await expect(firstTopic).not.toBeChecked();
-  await kb.press('Space');
-  await expect(firstTopic).toBeChecked();
-
-  // Tabs: arrow keys move between views.
-  const graphTab = page.getByRole('tab', { name: 'Graph' });
-  for (let i = 0; i < 80 && !(await graphTab.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
-  await expect(graphTab).toBeFocused();
-  await kb.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
-
-  // Into the table: the first row's button opens that relation.
-  const firstRowButton = tableRows(page).first().getByRole('button').first();
-  for (let i = 0; i < 20 && !(await firstRowButton.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
-  await expect(firstRowButton).toBeFocused();
-  await kb.press('Enter');
-  await expect(details(page).getByRole('heading', { level: 2 })).toBeVisible();
-
-  // From the details, an evidence reference opens the source.
-  const ref = details(page).getByRole('button', { name: /^¶ \d+$/ }).first();
-  for (let i = 0; i < 60 && !(await ref.evaluate((el) => el === document.activeElement)); i++) await kb.press('Tab');
-  await expect(ref).toBeFocused();
-  await kb.press('Enter');
-  await expect(page.getByRole('tab', { name: 'Source' })).toHaveAttribute('aria-selected', 'true');
-  expect(errors).toEqual([]);
-});
-
-for (const view of ['Graph', 'Table', 'Stances', 'Source'] as const) {
-  test(`${view} view has no serious accessibility violations and is screenshotted`, async ({ page }, testInfo) => {
-    test.setTimeout(90_000);
-    for (const [label, size] of [
-      ['desktop', { width: 1280, height: 800 }],
-      ['phone', { width: 375, height: 812 }],
-    ] as const) {
-      await page.setViewportSize(size);
-      await openApp(page, '?sel=kim-jong-un');
-      if (view !== 'Graph') await page.getByRole('tab', { name: view }).click();
-      await expect(page.getByRole('tabpanel')).toBeVisible();
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      await screenshot(page, testInfo, `${view.toLowerCase()}-${label}`);
-    }
-  });
-}
 
 test('a graph first opened on another tab is framed when its tab is shown', async ({ page }) => {
   await openApp(page, '?view=table');

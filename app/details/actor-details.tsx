@@ -16,7 +16,7 @@ export function ActorDetails({ index, visible, actor }: { index: DatasetIndex; v
   return (
     <>
       <header className="details-card details-head">
-        <h2>{actor.name}</h2>
+        <h2 tabIndex={-1}>{actor.name}</h2>
         {actor.nativeName && (
           <p className="native-name" lang={guessLang(actor.nativeName)}>
             {actor.nativeName}

@@ -15,7 +15,7 @@ export function RelationDetails({ index, visible, relation: r }: { index: Datase
   return (
     <>
       <header className="details-card details-head">
-        <h2>{`${source} ${r.directed ? '→' : '↔'} ${target}`}</h2>
+        <h2 tabIndex={-1}>{`${source} ${r.directed ? '→' : '↔'} ${target}`}</h2>
         <p>
           <RelationTypeBadge type={r.type} />
         </p>
@@ -68,7 +68,7 @@ export function StanceDetails({ index, visible, stance: s }: { index: DatasetInd
   return (
     <>
       <header className="details-card details-head">
-        <h2>{`${actor} on ${topic?.label ?? s.topic}`}</h2>
+        <h2 tabIndex={-1}>{`${actor} on ${topic?.label ?? s.topic}`}</h2>
         <p>
           <PositionBadge position={s.position} />
         </p>

@@ -33,7 +33,7 @@ describe('DetailsPanel', () => {
   it('introduces the dataset when nothing is selected', () => {
     const html = render({});
     expect(html).toContain('<aside aria-label="Details" class="details-panel">');
-    expect(html).toContain('<h2>Details</h2>');
+    expect(html).toContain('<h2 tabindex="-1">Details</h2>');
     expect(html).toContain('Lee–Xi summit in Gyeongju (2025)');
     expect(html).toContain('1 November 2025');
     expect(html).not.toContain('Clear selection');
@@ -41,7 +41,7 @@ describe('DetailsPanel', () => {
 
   it('shows an actor with stances, relations by type and focus controls', () => {
     const html = render({ selection: { kind: 'actor', id: 'lee-jae-myung' } });
-    expect(html).toContain('<h2>Lee Jae Myung</h2>');
+    expect(html).toContain('<h2 tabindex="-1">Lee Jae Myung</h2>');
     expect(html).toContain('lang="ko"');
     expect(html).toContain('Clear selection');
     expect(html).toContain('role="group" aria-label="Focus"');
@@ -69,17 +69,17 @@ describe('DetailsPanel', () => {
 
   it('shows a relation with its ends, direction and evidence', () => {
     const directed = render({ selection: { kind: 'relation', id: 'lee-asks-xi-help-with-north-korea' } });
-    expect(directed).toContain('<h2>Lee Jae Myung → Xi Jinping</h2>');
+    expect(directed).toContain('<h2 tabindex="-1">Lee Jae Myung → Xi Jinping</h2>');
     expect(directed).toContain('Directed: Lee Jae Myung acts towards Xi Jinping');
     expect(directed).toMatch(/<button[^>]*>¶ 9<\/button>/);
     const mutual = render({ selection: { kind: 'relation', id: 'lee-xi-gyeongju-summit' } });
-    expect(mutual).toContain('<h2>Lee Jae Myung ↔ Xi Jinping</h2>');
+    expect(mutual).toContain('<h2 tabindex="-1">Lee Jae Myung ↔ Xi Jinping</h2>');
     expect(mutual).toContain('Mutual');
   });
 
   it('shows a stance', () => {
     const html = render({ selection: { kind: 'stance', actor: 'lee-jae-myung', topic: 'nk-talks' } });
-    expect(html).toContain('<h2>Lee Jae Myung on North Korea talks &amp; denuclearisation</h2>');
+    expect(html).toContain('<h2 tabindex="-1">Lee Jae Myung on North Korea talks &amp; denuclearisation</h2>');
     expect(html).toContain('Open Lee Jae Myung');
   });
 

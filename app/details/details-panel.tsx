@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Selection } from '../view/view-state.ts';
 import type { Visible } from '../view/visible.ts';
@@ -13,8 +14,31 @@ import './details-panel.css';
 /** What the selection says and the quotes that back it; an overview of the dataset otherwise. */
 export function DetailsPanel({ index, visible }: { index: DatasetIndex; visible: Visible }) {
   const selection = useView((s) => s.selection);
+  const panelRef = useRef<HTMLElement>(null);
+  const lastFocused = useRef<Element | null>(null);
+
+  // A button in the panel that changes the selection (a relation's end, a member, "Clear
+  // selection") is replaced by the new content, and the browser drops focus to <body>: a keyboard
+  // user would start again at the top of the page. Put them on the new heading instead.
+  useLayoutEffect(() => {
+    const last = lastFocused.current;
+    const active = document.activeElement;
+    if (last === null || last.isConnected || (active !== null && active !== document.body)) return;
+    lastFocused.current = null;
+    panelRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [selection]);
+
   return (
-    <aside aria-label="Details" className="details-panel">
+    <aside
+      ref={panelRef}
+      aria-label="Details"
+      className="details-panel"
+      onFocus={(e) => (lastFocused.current = e.target)}
+      onBlur={(e) => {
+        // Focus that leaves for elsewhere on the page is the reader's choice, not a lost place.
+        if (e.relatedTarget !== null && !e.currentTarget.contains(e.relatedTarget)) lastFocused.current = null;
+      }}
+    >
       {selection === null ? (
         <Overview index={index} />
       ) : (
@@ -53,7 +77,7 @@ function Overview({ index }: { index: DatasetIndex }) {
   return (
     <>
       <div className="details-card details-head">
-        <h2>Details</h2>
+        <h2 tabIndex={-1}>Details</h2>
         <p className="muted">
           Select an actor or a relation in the graph, the table or the search to see who stands where, with whom, and why —
           with the quotes that say so.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
@@ -14,6 +14,8 @@ import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { LayoutIndicator, type LayoutWait } from './layout-indicator.tsx';
 import { setExportTarget } from './export-target.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
+import { graphSummary } from './graph-summary.ts';
+import { prefersReducedMotion } from './motion.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -260,7 +262,9 @@ export function GraphView({ index, visible }: Props) {
     tappedRef.current = null;
     if (id === null || id === tapped) return;
     const el = cy.getElementById(id);
-    if (el.nonempty() && !el.hasClass('hidden')) cy.animate({ center: { eles: el }, duration: 300 });
+    if (el.empty() || el.hasClass('hidden')) return;
+    if (prefersReducedMotion()) cy.center(el);
+    else cy.animate({ center: { eles: el }, duration: 300 });
   }, [selection]);
 
   // Layout changes move the existing nodes to precomputed positions; never a new instance.
@@ -288,7 +292,7 @@ export function GraphView({ index, visible }: Props) {
           name: 'preset',
           positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
           // Animating thousands of nodes costs more frames than it explains.
-          animate: cy.nodes().length <= largeAnimationLimit,
+          animate: !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit,
           animationDuration: 450,
           fit: true,
           padding: fitPadding(containerRef.current),
@@ -308,9 +312,11 @@ export function GraphView({ index, visible }: Props) {
     } else move(next);
   }, [layout, selection, index, fast]);
 
+  // The canvas is a picture to assistive technology; the table is its full text equivalent.
+  const summary = useMemo(() => graphSummary(index, visible, selection), [index, visible, selection]);
   return (
     <>
-      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />
+      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={summary} />
       {wait && <LayoutIndicator wait={wait} />}
     </>
   );

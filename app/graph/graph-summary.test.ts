@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../data/dataset-index.ts';
+import { relationTypes } from '../data/schema.ts';
+import { validateDataset } from '../data/validate.ts';
+import { defaultViewState, type ViewState } from '../view/view-state.ts';
+import { deriveVisible } from '../view/visible.ts';
+import { graphSummary } from './graph-summary.ts';
+
+const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
+if (!result.ok) throw new Error('bundled dataset is invalid');
+const index = buildIndex(result.dataset);
+const { dataset } = index;
+
+const summary = (patch: Partial<ViewState>) => {
+  const state = { ...defaultViewState, ...patch };
+  return graphSummary(index, deriveVisible(index, state), state.selection);
+};
+
+describe('graphSummary', () => {
+  it('counts what is shown, by type, and names the most connected actors', () => {
+    const count = (type: string) => dataset.relations.filter((r) => r.type === type).length;
+    expect(summary({})).toBe(
+      `Graph of ${dataset.actors.length} actors and ${dataset.relations.length} relations: ` +
+        `${count('alliance')} alliance, ${count('tension')} tensions, ${count('agreement')} agreements, ${count('dialogue')} dialogues. ` +
+        'Most connected: China (13 relations), South Korea (13 relations), Xi Jinping (3 relations).',
+    );
+  });
+
+  it('follows the filters: a hidden type disappears from the sentence and the counts shrink', () => {
+    const visible = deriveVisible(index, { ...defaultViewState, hiddenTypes: ['agreement'] });
+    const text = summary({ hiddenTypes: ['agreement'] });
+    expect(text).toContain(`Graph of ${visible.actorIds.size} actors and ${visible.relations.length} relations: `);
+    expect(visible.relations.length).toBe(dataset.relations.length - 7);
+    expect(text).not.toContain('agreement');
+    expect(text).toContain('Most connected: China (6 relations), South Korea (6 relations), Xi Jinping (3 relations).');
+  });
+
+  it('says so when nothing matches', () => {
+    const allTopics = dataset.topics.map((t) => t.id);
+    expect(summary({ hiddenTopics: allTopics })).toBe('Graph, empty: no relations match these filters.');
+    // Actors with a stance on a shown topic stay, without relations.
+    const withStances = deriveVisible(index, { ...defaultViewState, hiddenTypes: [...relationTypes] }).actorIds.size;
+    expect(withStances).toBeGreaterThan(0);
+    expect(summary({ hiddenTypes: [...relationTypes] })).toBe(
+      `Graph of ${withStances} actors and no relations: no relations match these filters.`,
+    );
+    expect(summary({ hiddenTypes: [...relationTypes], showUnconnected: true })).toBe(
+      `Graph of ${dataset.actors.length} actors and no relations: no relations match these filters.`,
+    );
+  });
+
+  it('names the selection while it is shown, and only then', () => {
+    expect(summary({ selection: { kind: 'actor', id: 'kim-jong-un' } })).toMatch(/ Selected: Kim Jong Un\.$/);
+    expect(summary({ selection: { kind: 'stance', actor: 'kim-jong-un', topic: 'nk-talks' } })).toMatch(/ Selected: Kim Jong Un\.$/);
+    expect(summary({ selection: { kind: 'relation', id: 'kim-conditions-talks-with-washington' } })).toMatch(
+      / Selected: Kim Jong Un to United States\.$/,
+    );
+    expect(summary({ selection: { kind: 'relation', id: 'south-korea-us-alliance' } })).toMatch(/ Selected: South Korea and United States\.$/);
+    expect(summary({ selection: { kind: 'actor', id: 'kim-jong-un' }, hiddenGroups: ['north-korea'] })).not.toContain('Selected');
+    expect(summary({ selection: { kind: 'relation', id: 'south-korea-us-alliance' }, hiddenTypes: ['alliance'] })).not.toContain('Selected');
+  });
+
+  it('stays one short paragraph however large the graph', () => {
+    const text = summary({ showUnconnected: true });
+    expect(text.split('. ').length).toBeLessThanOrEqual(3);
+    expect(text.length).toBeLessThan(300);
+  });
+});
