@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import cytoscape, { type Core, type EventObject } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import type { LayoutName, Selection } from '../view/view-state.ts';
@@ -73,6 +73,8 @@ export function GraphView({ index, visible }: Props) {
   const hoverRef = useRef<string | null>(null);
   const tappedRef = useRef<string | null>(null);
   const positionsRef = useRef(new Map<string, Positions>());
+  // The dataset's elements as built at mount: every later layout of this dataset starts from them.
+  const elementsRef = useRef<ElementDefinition[]>([]);
   const appliedLayout = useRef<string>('');
   const layoutRuns = useRef(0);
   const layoutRequest = useRef(0);
@@ -85,7 +87,7 @@ export function GraphView({ index, visible }: Props) {
   const fast = fastDrawing(drawChoice, index.dataset.actors.length, index.dataset.relations.length);
   const fastRef = useRef(fast);
   const appliedFast = useRef(fast);
-  const labelsShown = useRef(true);
+  const detailShown = useRef(true);
 
   useEffect(() => {
     visibleRef.current = visible;
@@ -93,8 +95,8 @@ export function GraphView({ index, visible }: Props) {
 
   /** The stylesheet for the scheme, the mode and (in large-graph mode) how close the camera is. */
   const restyle = (cy: Core) => {
-    labelsShown.current = !appliedFast.current || cy.zoom() >= labelZoom;
-    cy.style(buildStylesheet(appliedScheme.current ?? schemeNow(), appliedFast.current, labelsShown.current));
+    detailShown.current = !appliedFast.current || cy.zoom() >= labelZoom;
+    cy.style(buildStylesheet(appliedScheme.current ?? schemeNow(), appliedFast.current, detailShown.current));
   };
 
   useEffect(() => {
@@ -111,6 +113,7 @@ export function GraphView({ index, visible }: Props) {
     if (!container) return;
     const start = getViewState();
     const elements = toElements(index);
+    elementsRef.current = elements;
     const mountScheme = schemeNow();
     appliedScheme.current = mountScheme;
     const mountFast = fastRef.current;
@@ -130,7 +133,7 @@ export function GraphView({ index, visible }: Props) {
     const cy = cytoscape({
       container,
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
-      // Large-graph mode starts without names; they come once the camera is close enough (below).
+      // Large-graph mode starts without names and line patterns; they come once the camera is close enough (below).
       style: buildStylesheet(mountScheme, mountFast, !mountFast),
       layout: { name: 'preset', fit: false },
       minZoom: 0.05,
@@ -143,7 +146,7 @@ export function GraphView({ index, visible }: Props) {
       hideLabelsOnViewport: mountFast,
     });
     cyRef.current = cy;
-    labelsShown.current = !mountFast;
+    detailShown.current = !mountFast;
     // Filters and selection may have changed while a worker laid the graph out: use them as they are now.
     const now = getViewState();
     applyVisible(cy, visibleRef.current);
@@ -177,7 +180,7 @@ export function GraphView({ index, visible }: Props) {
     cy.on('mouseout', 'edge', () => (container.style.cursor = ''));
     let cameraTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('zoom', () => {
-      if (appliedFast.current && cy.zoom() >= labelZoom !== labelsShown.current) restyle(cy);
+      if (appliedFast.current && cy.zoom() >= labelZoom !== detailShown.current) restyle(cy);
     });
     cy.on('viewport', () => {
       clearTimeout(cameraTimer);
@@ -197,7 +200,7 @@ export function GraphView({ index, visible }: Props) {
     resize.observe(container);
     layoutRuns.current = 1;
     const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
-    setExportTarget({ cy, stylesheet: (s) => buildStylesheet(s, appliedFast.current, labelsShown.current) });
+    setExportTarget({ cy, stylesheet: (s) => buildStylesheet(s, appliedFast.current, detailShown.current) });
     if (mountFast && cy.zoom() >= labelZoom) restyle(cy);
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
@@ -300,7 +303,7 @@ export function GraphView({ index, visible }: Props) {
         .run();
     };
     performance.mark('layout:start');
-    const elements = cy.elements().map((e) => ({ group: e.isNode() ? ('nodes' as const) : ('edges' as const), data: { ...e.data() } }));
+    const elements = elementsRef.current;
     const next =
       cached ??
       positionsFor({ elements, name: layout, root, draft }, (progress) => {

@@ -19,6 +19,10 @@ export interface LayoutProgress {
 
 let worker: Worker | null = null;
 let nextId = 0;
+// The worker keeps the last graph it was sent: a later layout of the same graph sends only its
+// key, because copying 25,000 elements into a message blocks the page for tens of milliseconds.
+const sentGraphs = new WeakMap<readonly ElementDefinition[], number>();
+let workerGraph = -1;
 const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void; progress?: (p: LayoutProgress) => void }>();
 
 // Layout code (Cytoscape's layout extensions, fcose and its helpers) is a third of the bundle and
@@ -45,6 +49,7 @@ function layoutWorker(): Worker | null {
     else job.reject(new Error(reply.error));
   };
   worker.onerror = () => {
+    workerGraph = -1;
     // A worker that cannot start (or dies) leaves every waiting layout to the main thread.
     for (const job of pending.values()) job.reject(new Error('layout worker failed'));
     pending.clear();
@@ -52,6 +57,16 @@ function layoutWorker(): Worker | null {
     worker = null;
   };
   return worker;
+}
+
+/** Only what a layout reads: labels, native-name images and the rest stay on this side. */
+function layoutInput(elements: readonly ElementDefinition[]): ElementDefinition[] {
+  const keys = ['id', 'parent', 'kind', 'source', 'target', 'savedX', 'savedY'] as const;
+  return elements.map((e) => {
+    const data: Record<string, unknown> = {};
+    for (const k of keys) if (e.data[k] !== undefined) data[k] = e.data[k];
+    return { group: e.group, data: data as ElementDefinition['data'] };
+  });
 }
 
 export interface LayoutJob {
@@ -74,7 +89,10 @@ export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => v
   const w = actors > workerThreshold ? layoutWorker() : null;
   if (!w) return inPlace();
   const id = ++nextId;
-  const request: LayoutRequest = { id, elements, name, root, draft };
+  let graph = sentGraphs.get(elements);
+  if (graph === undefined) sentGraphs.set(elements, (graph = id));
+  const request: LayoutRequest = { id, graph, elements: workerGraph === graph ? null : layoutInput(elements), name, root, draft };
+  workerGraph = graph;
   return new Promise<Positions>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(progress ? { progress } : {}) });
     w.postMessage(request);

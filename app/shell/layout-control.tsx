@@ -44,7 +44,7 @@ export function LayoutControl({ index }: { index: DatasetIndex }) {
         <label htmlFor={`${id}-fast`}>Large-graph mode</label>
         <p id={`${id}-fast-help`} className="hint">
           {choice === 'auto' && fast ? 'On because this graph is large: ' : ''}
-          straight edges without arrowheads, names only when zoomed in, edges hidden while panning, a quicker layout. On by
+          straight edges without arrowheads, names and line patterns only when zoomed in, edges hidden while panning, a quicker layout. On by
           default above {formatCount(largeGraph.actors)} actors or {formatCount(largeGraph.relations)} relations.
         </p>
       </div>

@@ -87,12 +87,12 @@ async function main() {
   });
   cy.fit(cy.elements(), 36);
   if (appStyle && fast) {
-    // As in the app's large-graph mode: names only once zoomed in.
-    let labels = false;
+    // As in the app's large-graph mode: names and line patterns only once zoomed in.
+    let detail = false;
     const check = () => {
-      if (cy.zoom() >= labelZoom === labels) return;
-      labels = !labels;
-      cy.style(buildStylesheet('light', fast, labels));
+      if (cy.zoom() >= labelZoom === detail) return;
+      detail = !detail;
+      cy.style(buildStylesheet('light', fast, detail));
     };
     check();
     cy.on('zoom', check);
