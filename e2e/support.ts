@@ -15,9 +15,7 @@ export const test = base.extend<{ csp: CspRecorder; newContext: (options?: Brows
       const recorder = new CspRecorder();
       await recorder.watch(context);
       await use(recorder);
-      await recorder.settle();
-      expect(recorder.violations(), 'Content-Security-Policy violations').toEqual([]);
-      expect(recorder.console(), 'Content-Security-Policy messages in the console').toEqual([]);
+      await expectNoCspViolations(recorder);
     },
     { auto: true },
   ],
@@ -34,6 +32,13 @@ export const test = base.extend<{ csp: CspRecorder; newContext: (options?: Brows
     for (const context of created) await context.close().catch(() => undefined);
   },
 });
+
+/** The check every test ends with; exported so a test can prove that it fails when it should. */
+export async function expectNoCspViolations(recorder: CspRecorder) {
+  await recorder.settle();
+  expect(recorder.violations(), 'Content-Security-Policy violations').toEqual([]);
+  expect(recorder.console(), 'Content-Security-Policy messages in the console').toEqual([]);
+}
 
 /** Opens the app (optionally with a query string) and waits until the first layout is drawn. */
 export async function openApp(page: Page, search = '') {
