@@ -106,7 +106,7 @@ async function main() {
     markDrawn(cy);
     cy.batch(() => {
       applyVisible(cy, visibleFor(data, hidden, focus));
-      applyHighlight(cy, selected === null ? null : { kind: 'actor', id: selected }, null);
+      applyHighlight(cy, selection(), hovered);
     });
   };
   const topics = document.getElementById('topics')!;
@@ -124,12 +124,22 @@ async function main() {
     topics.append(label);
   }
 
-  // Tap to select, as in the app.
+  // Hover emphasis and tap to select, as in the app (same patch function, same arguments).
   let selected: string | null = null;
+  let hovered: string | null = null;
+  const selection = () => (selected === null ? null : ({ kind: 'actor', id: selected } as const));
+  cy.on('mouseover', 'node', (event) => {
+    hovered = (event.target as NodeSingular).id();
+    applyHighlight(cy, selection(), hovered);
+  });
+  cy.on('mouseout', 'node', () => {
+    hovered = null;
+    applyHighlight(cy, selection(), null);
+  });
   cy.on('tap', 'node', (event) => {
     selected = (event.target as NodeSingular).id();
     markDrawn(cy);
-    applyHighlight(cy, { kind: 'actor', id: selected }, null);
+    applyHighlight(cy, selection(), hovered);
   });
 
   // Focus: the selected actor's neighbourhood, two hops deep.

@@ -311,10 +311,10 @@ async function round(browser, kind, dataset, canvasSize) {
     await k.search(page).fill('');
 
     const target = await clickTarget(page, kind);
-    // The pointer arrives first and rests: the app highlights a hovered actor's neighbourhood, a
-    // separate feature the bare page lacks, and the click is timed from a settled picture.
+    // The pointer arrives first and rests: both pages emphasise a hovered actor's neighbourhood,
+    // and the click is timed from that settled picture.
     await page.mouse.move(target.x, target.y);
-    await page.waitForTimeout(kind === 'app' ? 1500 : 100);
+    await page.waitForTimeout(1500);
     const select = await untilDrawn(page, async () => {
       await page.mouse.click(target.x, target.y);
       return page.evaluate(() => window.__bench.input);
