@@ -323,6 +323,8 @@ async function framesDuring(page: Page, actorId: string, act: () => Promise<void
 /** The longest CSS transition or animation on the Source view (which has a turning chevron), in seconds. */
 async function longestCssMotion(page: Page) {
   await openApp(page, '?view=source&sel=r:lee-asks-xi-help-with-north-korea&p=3');
+  // The Source view loads on demand: measure once it is there, not its loading placeholder.
+  await expect(page.getByRole('heading', { level: 2, name: /Lee of South Korea calls on Xi/ })).toBeVisible();
   return page.evaluate(() => {
     const seconds = (v: string) => Math.max(...v.split(',').map((d) => (d.trim().endsWith('ms') ? parseFloat(d) / 1000 : parseFloat(d))));
     let max = 0;
