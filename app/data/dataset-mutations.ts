@@ -528,7 +528,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
     d.stances.forEach((x, i) => holders.push({ path: `stances[${i}]`, obj: x }));
     for (const e of evidencePlaces(d)) holders.push({ path: e.path, obj: e.evidence });
     const holder = pick(r, holders);
-    const key = pick(r, ['note', 'Id', 'native_name', 'weight', 'x-extra', 'parentId', 'émoji 🙂']);
+    const key = pick(r, ['note', 'Id', 'native_name', 'strength', 'x-extra', 'parentId', 'émoji 🙂']);
     if (key in holder.obj) return null;
     set(holder.obj, key, pick(r, ['x', 1, null, { nested: true }]));
     return invalid(`extra key ${key} on ${holder.path}`, [holder.path], [], key);

@@ -59,6 +59,13 @@ export const relationSchema = z.strictObject({
   directed: z.boolean(),
   topics: z.array(id).check(z.minLength(1)),
   summary: text(2000),
+  label: z.optional(described(text(40), 'a short label drawn along the relation, in the source\'s words where possible')),
+  weight: z.optional(
+    described(
+      z.number().check(z.positive(), z.maximum(1e6)),
+      'strength of the relation (e.g. a count); drawn as line width. Without it, the number of evidence quotes',
+    ),
+  ),
   evidence: z.array(evidenceSchema).check(z.minLength(1)),
 });
 

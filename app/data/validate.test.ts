@@ -299,9 +299,14 @@ describe('validateDataset rejects', () => {
     expect(problemAt(problems, 'relations[0].topics').message).toMatch(/>=\s*1/);
   });
 
+  it('a relation weight that is not above 0, or a label over 40 characters', () => {
+    expect(problemAt(rejected((d) => (d.relations[0].weight = 0)), 'relations[0].weight')).toBeDefined();
+    expect(problemAt(rejected((d) => (d.relations[0].label = 'x'.repeat(41))), 'relations[0].label')).toBeDefined();
+  });
+
   it('an unknown extra field', () => {
-    const problems = rejected((d) => (d.relations[0].weight = 3));
-    expect(problemAt(problems, 'relations[0]').message).toContain('"weight"');
+    const problems = rejected((d) => (d.relations[0].strength = 3));
+    expect(problemAt(problems, 'relations[0]').message).toContain('"strength"');
   });
 
   it('an unknown extra field at the top level', () => {

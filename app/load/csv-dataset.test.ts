@@ -27,6 +27,15 @@ function expectOk(r: CsvResult) {
 }
 
 describe('csvToDataset', () => {
+  it('reads label and weight columns, and names the line of a bad one', () => {
+    const d = expectOk(convert(actors, 'source,target,type,label,weight\nkim,lee,tension,Trade dispute,3\nlee,kim,dialogue,,\n'));
+    expect(d.relations[0]).toMatchObject({ label: 'Trade dispute', weight: 3 });
+    expect(d.relations[1]).not.toHaveProperty('label');
+    expect(d.relations[1]).not.toHaveProperty('weight');
+    const bad = convert(actors, `source,target,type,label,weight\nkim,lee,tension,${'x'.repeat(41)},0\n`);
+    expect(problemsOf(bad).join('\n')).toMatch(/line 2.*label[\s\S]*line 2.*weight/);
+  });
+
   it('converts the valid fixture pair (in either order) into a dataset that validates', () => {
     const a = fixture('valid-actors.csv');
     const r = fixture('valid-relations.csv');

@@ -9,12 +9,14 @@
  * relations.csv — one relation per row
  *   required: source, target, type      source/target are actor ids; type is alliance, tension,
  *                                       agreement or dialogue
- *   optional: id, directed, topics, summary, evidence_quote, evidence_paragraph
+ *   optional: id, directed, topics, summary, label, weight, evidence_quote, evidence_paragraph
  *     id                  empty → r1, r2, … (skipping ids already used by actors or other rows)
  *     directed            true/false/yes/no/1/0, empty → false
  *     topics              topic ids separated by ";"; lower-cased, spaces become "-";
  *                         no column or an empty cell → the single topic "general"
  *     summary             empty → "<source name> – <type> – <target name>"
+ *     label               at most 40 characters, drawn along the relation; empty → none
+ *     weight              a number > 0 (e.g. a count), drawn as line width; empty → none
  *     evidence_quote      words quoted from the article
  *     evidence_paragraph  1-based paragraph of that quote, empty → 1
  *
@@ -42,7 +44,7 @@ export type CsvResult = { ok: true; dataset: Dataset } | { ok: false; reason: st
 export const actorColumns = { required: ['id', 'name', 'kind'], optional: ['native_name', 'aliases', 'role', 'parent'] } as const;
 export const relationColumns = {
   required: ['source', 'target', 'type'],
-  optional: ['id', 'directed', 'topics', 'summary', 'evidence_quote', 'evidence_paragraph'],
+  optional: ['id', 'directed', 'topics', 'summary', 'label', 'weight', 'evidence_quote', 'evidence_paragraph'],
 } as const;
 
 export const defaultTopic = 'general';
@@ -228,6 +230,8 @@ interface RelationDraft {
   directed: boolean;
   topics: string[];
   summary: string;
+  label: string;
+  weight: number | null;
   quote: { paragraph: number; text: string } | null;
 }
 
@@ -247,6 +251,13 @@ function toRelationDraft(row: Row, fileName: string, problems: string[]): Relati
 
   const topics = [...new Set(list(c.topics).map(topicIdOf))];
 
+  const label = c.label ?? '';
+  if (label.length > 40) report('label', `has ${label.length} characters; a label has at most 40`);
+  const rawWeight = c.weight ?? '';
+  const weight = rawWeight === '' ? null : Number(rawWeight);
+  if (weight !== null && !(Number.isFinite(weight) && weight > 0 && weight <= 1e6))
+    report('weight', `${show(rawWeight)} is not a number greater than 0 (at most 1000000)`);
+
   const quoteText = c.evidence_quote ?? '';
   const rawParagraph = c.evidence_paragraph ?? '';
   let paragraph = 1;
@@ -265,6 +276,8 @@ function toRelationDraft(row: Row, fileName: string, problems: string[]): Relati
     directed: truthy.has(rawDirected),
     topics: topics.length > 0 ? topics : [defaultTopic],
     summary: c.summary ?? '',
+    label,
+    weight,
     quote: quoteText === '' ? null : { paragraph, text: quoteText },
   };
 }
@@ -300,6 +313,8 @@ function finishRelations(drafts: RelationDraft[], actors: Actor[], note: string,
       directed: d.directed,
       topics: d.topics,
       summary: d.summary !== '' ? d.summary : `${names.get(d.source) ?? d.source} – ${d.type} – ${names.get(d.target) ?? d.target}`,
+      ...(d.label !== '' ? { label: d.label } : {}),
+      ...(d.weight !== null ? { weight: d.weight } : {}),
       evidence: [evidence],
     };
   });
