@@ -500,7 +500,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
   },
 
   'missing-field': (d, r) => {
-    const optional = new Set(['stances', 'source.publisher', 'source.url', 'actors[].nativeName', 'actors[].aliases', 'actors[].role', 'actors[].parent']);
+    const optional = new Set(['stances', 'source.publisher', 'source.url', 'actors[].nativeName', 'actors[].aliases', 'actors[].role', 'actors[].parent', 'relations[].label', 'relations[].weight', 'relations[].evidence', 'stances[].evidence']);
     const fields: { path: string; holder: unknown; key: string }[] = [];
     const add = (prefix: string, obj: object) =>
       Object.keys(obj).forEach((key) => fields.push({ path: prefix === '' ? key : `${prefix}.${key}`, holder: obj, key }));
@@ -665,7 +665,8 @@ function truncateArray(d: Dataset, r: Rng): Omit<Mutant, 'kind' | 'data'> | null
     const i = int(r, d.relations.length);
     const key = pick(r, ['topics', 'evidence'] as const);
     d.relations[i]![key].splice(0);
-    return invalid(`relations[${i}].${key} emptied`, [`relations[${i}].${key}`]);
+    // A relation may carry no evidence (an imported graph); it must keep a topic.
+    return key === 'evidence' ? valid(`relations[${i}].evidence emptied`) : invalid(`relations[${i}].${key} emptied`, [`relations[${i}].${key}`]);
   }
   return null;
 }

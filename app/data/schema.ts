@@ -24,6 +24,12 @@ export const evidenceSchema = z.strictObject({
   quote: described(text(2000), 'words quoted verbatim from that paragraph'),
 });
 
+/**
+ * Quotes that prove a claim. Optional since imported graphs (GEXF, GraphML, Cytoscape) carry none:
+ * the app then says "No evidence given" rather than inventing a citation. An empty list is the same.
+ */
+const claimEvidence = () => z._default(z.array(evidenceSchema), []);
+
 export const topicSchema = z.strictObject({
   id,
   label: text(120),
@@ -66,7 +72,7 @@ export const relationSchema = z.strictObject({
       'strength of the relation (e.g. a count); drawn as line width. Without it, the number of evidence quotes',
     ),
   ),
-  evidence: z.array(evidenceSchema).check(z.minLength(1)),
+  evidence: claimEvidence(),
 });
 
 export const positions = ['supports', 'opposes', 'conditional', 'ambiguous'] as const;
@@ -75,7 +81,7 @@ export const stanceSchema = z.strictObject({
   topic: id,
   position: z.enum(positions),
   summary: text(2000),
-  evidence: z.array(evidenceSchema).check(z.minLength(1)),
+  evidence: claimEvidence(),
 });
 
 export const sourceSchema = z.strictObject({
