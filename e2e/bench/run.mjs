@@ -29,8 +29,9 @@ const N = SMOKE ? 1 : Number(process.env.BENCH_N) || 15;
 const WARMUP = SMOKE ? 0 : 1;
 const DEFAULT_STYLE_ROUNDS = 5;
 const SIZE_NAMES = SMOKE ? ['small'] : (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
-const APP_PORT = 4180;
-const BARE_PORT = 4181;
+// BENCH_PORT lets two benchmark runs (say, two worktrees) share a machine without colliding.
+const APP_PORT = Number(process.env.BENCH_PORT || 4180);
+const BARE_PORT = APP_PORT + 1;
 // 127.0.0.1 rather than localhost, so the server and the browser agree on IPv4 loopback.
 const HOST = '127.0.0.1';
 const VIEWPORT = { width: 1280, height: 800 };
