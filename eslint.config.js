@@ -35,6 +35,18 @@ const restrictedSyntax = [
   },
 ];
 const features = ['sidebar', 'search', 'details', 'table', 'stances', 'source', 'load', 'export'];
+const noCytoscape = { group: ['cytoscape', 'cytoscape-*'], message: 'Only app/graph/ may import cytoscape.' };
+// Test and build support (mutation generators, JSON Schema generation, fixtures) never ships:
+// shipped code may not import app/test-support/; tests and the folder itself may.
+const noTestSupport = { group: ['**/test-support', '**/test-support/**'], message: 'Shipped code may not import app/test-support/ (tests only).' };
+const testOnly = ['app/**/*.test.{ts,tsx}', 'app/test-support/**'];
+/** The import rule for some files, twice: shipped files also may not reach test support. */
+const importRules = (files, patterns, ignores = []) => [
+  { files, ignores: [...ignores, ...testOnly], rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, noTestSupport] }] } },
+  ...(patterns.length > 0
+    ? [{ files: files.map((f) => f.replace('*.{ts,tsx}', '*.test.{ts,tsx}')), ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } }]
+    : []),
+];
 
 export default tseslint.config(
   { ignores: ['**/dist', '**/dist-e2e', 'node_modules', 'test-results', 'playwright-report', 'public'] },
@@ -67,13 +79,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['app/**/*.{ts,tsx}'],
-    ignores: ['app/graph/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['cytoscape', 'cytoscape-*'], message: 'Only app/graph/ may import cytoscape.' }] }],
-    },
-  },
+  ...importRules(['app/**/*.{ts,tsx}'], [noCytoscape], ['app/graph/**']),
+  ...importRules(['app/graph/**/*.{ts,tsx}'], []),
   { files: ['e2e/**/*.mjs', '.ci/*.mjs'], languageOptions: { globals: globals.node } },
   // No React runs in the test runner; Playwright fixtures are handed a function called `use`.
   { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
@@ -99,21 +106,16 @@ export default tseslint.config(
   { files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'], rules: { 'no-script-url': 'off' } },
   // Features meet in the store and the derived data (data/, view/, ui/); only the page shell
   // composes them. This keeps them free of each other and of cycles.
-  ...features.map((feature) => ({
-    files: [`app/${feature}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
+  ...features.flatMap((feature) =>
+    importRules(
+      [`app/${feature}/**/*.{ts,tsx}`],
+      [
+        noCytoscape,
         {
-          patterns: [
-            { group: ['cytoscape', 'cytoscape-*'], message: 'Only app/graph/ may import cytoscape.' },
-            {
-              group: [...features, 'graph', 'shell', 'url'].filter((f) => f !== feature).map((f) => `../${f}/*`),
-              message: 'A feature may not import another feature; share through data/, view/ or ui/.',
-            },
-          ],
+          group: [...features, 'graph', 'shell', 'url'].filter((f) => f !== feature).map((f) => `../${f}/*`),
+          message: 'A feature may not import another feature; share through data/, view/ or ui/.',
         },
       ],
-    },
-  })),
+    ),
+  ),
 );

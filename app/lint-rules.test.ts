@@ -77,6 +77,18 @@ describe('security lint rules', () => {
     expect(await rulesFor("import type { Page } from '@playwright/test';\nexport type P = Page;\n", 'e2e/probe.spec.ts')).toEqual([]);
   });
 
+  it('keep test support out of shipped code, in every folder, but let tests use it', async () => {
+    const code = "import { mutants } from '../test-support/dataset-mutations.ts';\nexport const m = mutants;\n";
+    for (const file of ['app/data/probe.ts', 'app/load/probe.ts', 'app/graph/probe.ts', 'app/shell/probe.tsx'])
+      expect(await rulesFor(code, file), file).toContain('no-restricted-imports');
+    expect(await rulesFor(code, 'app/data/probe.test.ts')).toEqual([]);
+    expect(await rulesFor(code, 'app/graph/probe.test.ts')).toEqual([]);
+    // The other import rules still hold beside it, in shipped files and in tests.
+    expect(await rulesFor("import cytoscape from 'cytoscape';\nexport const c = cytoscape;\n", 'app/data/probe.ts')).toContain('no-restricted-imports');
+    expect(await rulesFor("import cytoscape from 'cytoscape';\nexport const c = cytoscape;\n", 'app/data/probe.test.ts')).toContain('no-restricted-imports');
+    expect(await rulesFor("import { x } from '../table/x.ts';\nexport const y = x;\n", 'app/load/probe.ts')).toContain('no-restricted-imports');
+  });
+
   it('leave the safe forms alone', async () => {
     const safe = [
       'export const F = ({ s }: { s: string }) => <p title={s}>{s}</p>;',

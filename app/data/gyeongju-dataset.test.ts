@@ -19,7 +19,7 @@ interface CatalogEntry {
 }
 
 const articleUrl = new URL('../../../shared/source/gyeongju-summit-article.txt', import.meta.url);
-const committedArticleUrl = new URL('./fixtures/gyeongju-summit-article.txt', import.meta.url);
+const committedArticleUrl = new URL('../test-support/fixtures/gyeongju-summit-article.txt', import.meta.url);
 
 /** Every evidence item of a dataset with its JSON path. */
 function allEvidence(d: Dataset): { path: string; evidence: Evidence }[] {
@@ -76,7 +76,7 @@ describe('Gyeongju 2025 dataset', () => {
   });
 
   // The article ships with the project in shared/ beside the checkout (as in CI); a copy is kept
-  // in app/data/fixtures so the check also runs in a clone without it, and the two must agree.
+  // in app/test-support/fixtures so the check also runs in a clone without it, and the two must agree.
   it('carries the article body paragraphs exactly', () => {
     const text = readFileSync(committedArticleUrl, 'utf8');
     if (existsSync(articleUrl)) expect(text, 'the fixture copy of the article is current').toBe(readFileSync(articleUrl, 'utf8'));

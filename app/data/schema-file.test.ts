@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { datasetJsonSchema, datasetJsonSchemaText, datasetSchemaId, datasetSchemaTitle } from './json-schema.ts';
+import { datasetJsonSchema, datasetJsonSchemaText, datasetSchemaId, datasetSchemaTitle } from '../test-support/json-schema.ts';
 import { datasetSchema } from './schema.ts';
 
 const schemaFile = fileURLToPath(new URL('../../public/data/schema.json', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDatasetJson } from '../load/read-dataset.ts';
-import { mutants, mutationKinds, mutationRuns, within, type Mutant } from './dataset-mutations.ts';
+import { mutants, mutationKinds, mutationRuns, within, type Mutant } from '../test-support/dataset-mutations.ts';
 import { validateDataset } from './validate.ts';
 import type { Dataset } from './schema.ts';
 

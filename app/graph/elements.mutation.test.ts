@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../data/dataset-index.ts';
-import { mutants, mutationRuns } from '../data/dataset-mutations.ts';
+import { mutants, mutationRuns } from '../test-support/dataset-mutations.ts';
 import { validateDataset } from '../data/validate.ts';
 import { toElements } from './elements.ts';
 

@@ -2,28 +2,17 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type 
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../view/view-state.ts';
 import { savedPositions } from './saved-positions.ts';
+import { seededRandom } from '../data/seeded-random.mjs';
 import type { LayoutProgress } from './layout-client.ts';
 
 cytoscape.use(fcose);
 
 export type Positions = Record<string, Position>;
 
-/** mulberry32: a tiny seeded generator, so "random" layouts repeat exactly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** fcose draws from Math.random; swap in a seeded generator for the synchronous run only. */
 function withSeed<T>(seed: number, run: () => T): T {
   const original = Math.random;
-  Math.random = seeded(seed);
+  Math.random = seededRandom(seed);
   try {
     return run();
   } finally {

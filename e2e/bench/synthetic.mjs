@@ -3,22 +3,13 @@
 // States are compound groups of persons; relations mostly stay near their state, as in real
 // stories, and every relation and stance cites a quote that really is in its paragraph.
 
+import { seededRandom } from '../../app/data/seeded-random.mjs';
+
 const TOPICS = 10;
 const PARAGRAPHS = 40;
 const TYPES = ['alliance', 'tension', 'agreement', 'dialogue'];
 const POSITIONS = ['supports', 'opposes', 'conditional', 'ambiguous'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sa', 'tov', 'un', 've', 'zhi', 'or', 'bel', 'dan', 'ek', 'fu', 'gar', 'hin'];
-
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const sizes = {
   small: { actors: 200, relations: 800 },
@@ -28,7 +19,7 @@ export const sizes = {
 
 /** @param {{ actors: number, relations: number }} size @param {number} [seed] */
 export function synthetic(size, seed = 20251101) {
-  const random = seeded(seed + size.actors * 31 + size.relations);
+  const random = seededRandom(seed + size.actors * 31 + size.relations);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const word = (n) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
   const title = (s) => s[0].toUpperCase() + s.slice(1);

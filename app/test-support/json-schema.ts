@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { datasetSchema } from './schema.ts';
+import { datasetSchema } from '../data/schema.ts';
 
 /** Identity of the published JSON Schema (public/data/schema.json). */
 export const datasetSchemaId = 'urn:stancegraph:dataset:1';

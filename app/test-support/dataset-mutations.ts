@@ -1,4 +1,5 @@
-import type { Dataset } from './schema.ts';
+import type { Dataset } from '../data/schema.ts';
+import { seededRandom } from '../data/seeded-random.mjs';
 
 /*
  * Seeded mutations of a valid dataset, for the mutation tests of the validator
@@ -49,18 +50,6 @@ export interface Mutant {
 }
 
 export type Rng = () => number;
-
-/** mulberry32: small, fast and the same on every machine. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => {
@@ -676,7 +665,7 @@ function truncateArray(d: Dataset, r: Rng): Omit<Mutant, 'kind' | 'data'> | null
  * from, so truncation can also cut the file itself.
  */
 export function mutants(base: Dataset, text: string, count: number, seed: number): Mutant[] {
-  const r = seededRng(seed);
+  const r: Rng = seededRandom(seed);
   const out: Mutant[] = [];
   for (let n = 0; out.length < count; n++) {
     if (n > count * 50) throw new Error('the mutation generator is stuck: no kind applies to this dataset');
