@@ -321,6 +321,57 @@ describe('every ignored parameter is reported', () => {
     }
   });
 
+  it('splits like URLSearchParams but reports what it would silently repair', () => {
+    // URLSearchParams reads `%FF` as U+FFFD and `%zz` as itself; a link must not change meaning that way.
+    for (const bad of ['%FF', '%C3', '%zz%41', '%%41']) {
+      expect(new URLSearchParams(`q=${bad}`).get('q'), bad).not.toBeNull();
+      expect(parse(`?q=${bad}`).problems, bad).toEqual([{ param: 'q', value: bad, reason: 'bad percent-encoding in' }]);
+    }
+    // What is well encoded reads as URLSearchParams reads it.
+    for (const [query, search] of [
+      ['q=%25zz', '%zz'],
+      ['q=a+b%2Bc', 'a b+c'],
+      ['q=a=b', 'a=b'],
+      ['q=%E2%82%AC%20', '€ '],
+      ['&&q=x&&', 'x'],
+    ] as const) {
+      expect(new URLSearchParams(query).get('q'), query).toBe(search);
+      expect(parse(`?${query}`), query).toEqual({ state: { ...defaultViewState, search }, problems: [] });
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        const { state, problems } = parse(`?q=${encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, ''))}`);
+        expect(problems).toEqual([]);
+        expect(state.search).toBe(new URLSearchParams(`q=${encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, ''))}`).get('q'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('counts a key spelled with escapes as the same key, so repeats are still caught', () => {
+    const { state, problems } = parse('?view=table&vi%65w=source&%76iew=stances');
+    expect(state.view).toBe('table');
+    expect(problems).toEqual([
+      { param: 'view', value: 'source', reason: 'repeated parameter' },
+      { param: 'view', value: 'stances', reason: 'repeated parameter' },
+    ]);
+    expect(parse('?vi%65w=table').state.view).toBe('table');
+  });
+
+  it('never falls back to a repeat when the first value was rejected', () => {
+    for (const first of [`q=${'a'.repeat(urlLimits.maxValueLength + 1)}`, 'q=%zz', 'view=map']) {
+      const { state, problems } = parse(`?${first}&q=second&view=table&view=graph`);
+      expect(state.search, first).toBe(first.startsWith('q=') ? '' : 'second');
+      expect(problems.filter((p) => p.reason === 'repeated parameter').length, first).toBeGreaterThanOrEqual(1);
+      expect(problems.length, first).toBeGreaterThanOrEqual(2);
+    }
+    // A list value may be longer than other values, up to its own limit.
+    const longList = Array.from({ length: 400 }, (_, i) => `-topic-${i}`).join(',');
+    expect(longList.length).toBeGreaterThan(urlLimits.maxValueLength);
+    expect(parse(`?topics=${longList}`).problems).toEqual([]);
+    expect(parse(`?topics=${'-a,'.repeat(urlLimits.maxListValueLength)}`).problems.map((p) => p.reason)).toEqual(['overlong value for']);
+  });
+
   it('reports invalid values of every key', () => {
     const cases: [string, string][] = [
       ['dataset=<script>', 'dataset'],

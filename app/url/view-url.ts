@@ -249,62 +249,55 @@ function parseCamera(value: string, report: (p: UrlProblem) => void): Camera | n
 
 const isFocusDepth = (s: string): boolean => focusDepths.some((d) => String(d) === s);
 
-/** Splits the query into its first occurrence of each known key, reporting everything dropped. */
+/**
+ * `URLSearchParams` splits the query (on `&`, then the first `=`, skipping empty pieces) but
+ * decodes leniently: it keeps `%zz` as text and turns broken UTF-8 into U+FFFD, so a damaged link
+ * would read as a different value. Escaping `%` and `+` first makes it hand back the raw text of
+ * each key and value, which `decode` then reads strictly.
+ */
+const rawPairs = (search: string): [key: string, value: string][] =>
+  [...new URLSearchParams(search.replace(/[%+]/g, (c) => (c === '%' ? '%25' : '%2B')))];
+
+/** The query's first occurrence of each known key, reporting everything dropped. */
 function readParams(search: string, report: (at: number, p: UrlProblem) => void): Map<Key, { value: string; at: number }> {
   const values = new Map<Key, { value: string; at: number }>();
   // Keys already seen, including ones whose value was rejected, so a repeat is never used instead.
   const seen = new Set<Key>();
-  const s = search.startsWith('?') ? search.slice(1) : search;
-  let count = 0;
-  let start = 0;
-  while (start < s.length) {
-    const amp = s.indexOf('&', start);
-    const end = amp < 0 ? s.length : amp;
-    const piece = s.slice(start, end);
-    start = end + 1;
-    if (piece === '') continue;
-    if (++count > maxParams) {
-      let rest = 1;
-      for (let i = start; i < s.length; ) {
-        const next = s.indexOf('&', i);
-        const stop = next < 0 ? s.length : next;
-        if (stop > i) rest++;
-        i = stop + 1;
-      }
-      report(count, problem('', String(rest), reasons.tooMany));
+  const pairs = rawPairs(search);
+  for (const [i, [rawKey, rawValue]] of pairs.entries()) {
+    const at = i + 1;
+    if (at > maxParams) {
+      report(at, problem('', String(pairs.length - maxParams), reasons.tooMany));
       break;
     }
-    const eq = piece.indexOf('=');
-    const rawKey = eq < 0 ? piece : piece.slice(0, eq);
-    const rawValue = eq < 0 ? '' : piece.slice(eq + 1);
     if (rawKey.length > maxKeyLength) {
-      report(count, problem(rawKey, rawValue, reasons.unknownParameter));
+      report(at, problem(rawKey, rawValue, reasons.unknownParameter));
       continue;
     }
     const key = decode(rawKey);
     if (key === null) {
-      report(count, problem(rawKey, rawValue, reasons.badEncoding));
+      report(at, problem(rawKey, rawValue, reasons.badEncoding));
       continue;
     }
     if (!isKnownKey(key)) {
-      report(count, problem(key, rawValue, reasons.unknownParameter));
+      report(at, problem(key, rawValue, reasons.unknownParameter));
       continue;
     }
     if (seen.has(key)) {
-      report(count, problem(key, rawValue, reasons.repeated));
+      report(at, problem(key, rawValue, reasons.repeated));
       continue;
     }
     seen.add(key);
     if (rawValue.length > (listKeys.has(key) ? maxListValueLength : maxValueLength)) {
-      report(count, problem(key, rawValue, reasons.overlong));
+      report(at, problem(key, rawValue, reasons.overlong));
       continue;
     }
     const value = decode(rawValue);
     if (value === null) {
-      report(count, problem(key, rawValue, reasons.badEncoding));
+      report(at, problem(key, rawValue, reasons.badEncoding));
       continue;
     }
-    values.set(key, { value, at: count });
+    values.set(key, { value, at });
   }
   return values;
 }
