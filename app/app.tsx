@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { catalogQueryOptions, datasetQueryOptions, DatasetError } from './data/dataset-query.ts';
-import { localDatasetQueryOptions, LocalDatasetMissingError } from './load/local-dataset-query.ts';
-import { pickEntry, type CatalogEntry } from './data/catalog.ts';
-import { useLayoutEffect, type ReactNode } from 'react';
-import { update, useView } from './view/view-store.ts';
+import { catalogQueryOptions, DatasetError } from './data/dataset-query.ts';
+import { datasetQueryFor, LocalDatasetMissingError } from './load/local-dataset-query.ts';
+import type { ReactNode } from 'react';
+import { update, useView, useViewStore } from './view/view-store.ts';
 import { switchDataset } from './view/view-actions.ts';
-import { applyLinkToDataset, useLinkApplied } from './url/history-sync.ts';
+import { recheck } from './url/link-check.ts';
 import { Explorer } from './shell/explorer.tsx';
 import { LoadingSkeleton } from './shell/loading-skeleton.tsx';
 import { formatProblem } from './data/validate.ts';
@@ -82,40 +81,32 @@ function MissingLocalDataset({ error }: { error: LocalDatasetMissingError }) {
   );
 }
 
-const placeholderEntry: CatalogEntry = { id: '', title: '', file: 'none.json' };
-
 function Content() {
   const catalog = useQuery(catalogQueryOptions());
   const datasetId = useView((s) => s.dataset);
-  const entries = catalog.data?.datasets ?? [];
-  const localHash = localHashOf(datasetId);
-  const entry: CatalogEntry | undefined = localHash === null && catalog.data ? pickEntry(catalog.data, datasetId) : undefined;
-  const bundled = useQuery({ ...datasetQueryOptions(entry ?? placeholderEntry), enabled: !!entry });
-  const local = useQuery({ ...localDatasetQueryOptions(localHash ?? ''), enabled: localHash !== null });
-  const dataset = localHash === null ? bundled : local;
-  const readyFor = useLinkApplied((s) => s.index);
+  const dataset = useQuery(datasetQueryFor(datasetId, catalog.data));
+  // Set until the view has been checked against its dataset (url/link-check.ts), which happens
+  // where the dataset resolves: the first frame already shows the checked view.
+  const checking = useViewStore((s) => s.pendingCheck !== null);
+  const retry = (query: { refetch: () => Promise<unknown> }) => () => {
+    recheck();
+    void query.refetch();
+  };
 
-  // A link is checked against the dataset it names before the graph first paints, so the first
-  // frame already shows the linked view and nothing the dataset lacks. `sanitize` accepts
-  // `local:` ids by their form, so loaded datasets pass through the same check.
-  useLayoutEffect(() => {
-    if (dataset.data && readyFor !== dataset.data) applyLinkToDataset(dataset.data, catalog.data?.datasets.map((e) => e.id) ?? []);
-  }, [dataset.data, readyFor, catalog.data]);
-
-  if (catalog.isError) return <ErrorPanel title="Could not load the datasets" error={catalog.error} onRetry={() => void catalog.refetch()} />;
+  if (catalog.isError) return <ErrorPanel title="Could not load the datasets" error={catalog.error} onRetry={retry(catalog)} />;
   if (dataset.isError) {
     if (dataset.error instanceof LocalDatasetMissingError) return <MissingLocalDataset error={dataset.error} />;
     return (
       <ErrorPanel
         title="Could not load the dataset"
         error={dataset.error}
-        onRetry={() => void dataset.refetch()}
-        offerDefault={localHash !== null}
+        onRetry={retry(dataset)}
+        offerDefault={localHashOf(datasetId) !== null}
       />
     );
   }
-  if (!catalog.data || !dataset.data || readyFor !== dataset.data) return <LoadingSkeleton />;
-  return <Explorer index={dataset.data} catalog={entries} />;
+  if (!catalog.data || !dataset.data || checking) return <LoadingSkeleton />;
+  return <Explorer index={dataset.data} catalog={catalog.data.datasets} />;
 }
 
 export function App(): ReactNode {

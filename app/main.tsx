@@ -4,7 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app.tsx';
 import { ErrorBoundary } from './shell/error-boundary.tsx';
 import { rootErrorOptions } from './shell/report-error.ts';
-import { restoreFromLocation, startHistorySync } from './url/history-sync.ts';
+import { startHistorySync } from './url/history-sync.ts';
+import { openLocationLink, startLinkCheck } from './url/link-check.ts';
 import './styles/base.css';
 import './styles/layout.css';
 
@@ -12,7 +13,8 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false } },
 });
 
-restoreFromLocation();
+openLocationLink('link');
+startLinkCheck(queryClient);
 startHistorySync();
 
 const root = document.getElementById('root');

@@ -1,7 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
-import { DatasetError } from '../data/dataset-query.ts';
+import { queryOptions, skipToken, type UseQueryOptions } from '@tanstack/react-query';
+import { datasetQueryOptions, DatasetError } from '../data/dataset-query.ts';
+import { pickEntry, type Catalog } from '../data/catalog.ts';
 import { buildIndex, type DatasetIndex } from '../data/dataset-index.ts';
-import { localId, localStore, mergeLocalEntries, sessionDataset, sessionEntries, type LocalDatasetEntry } from './local-datasets.ts';
+import { localHashOf, localId, localStore, mergeLocalEntries, sessionDataset, sessionEntries, type LocalDatasetEntry } from './local-datasets.ts';
 
 /**
  * A `local:<hash>` dataset this browser does not hold: loaded on another device, in another
@@ -59,3 +60,16 @@ export const localDatasetsQueryOptions = () =>
     },
     staleTime: Infinity,
   });
+
+/**
+ * The dataset query a view names: a file loaded on this device (`local:<hash>`) or a catalog
+ * entry (an unknown id falls back to the catalog's first; the link check reports it). Until the
+ * catalog is known there is nothing to fetch, which `skipToken` says without a placeholder entry.
+ */
+export function datasetQueryFor(datasetId: string | null, catalog: Catalog | undefined): UseQueryOptions<DatasetIndex, Error, DatasetIndex, string[]> {
+  const hash = localHashOf(datasetId);
+  if (hash !== null) return localDatasetQueryOptions(hash);
+  const entry = catalog ? pickEntry(catalog, datasetId) : undefined;
+  if (entry) return datasetQueryOptions(entry);
+  return { queryKey: ['dataset', datasetId ?? ''], queryFn: skipToken };
+}

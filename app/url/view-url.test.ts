@@ -10,7 +10,7 @@ import {
   type Selection,
   type ViewState,
 } from '../view/view-state.ts';
-import { describeProblems, parse, sanitize, serialize, urlLimits, type UrlProblem } from './view-url.ts';
+import { applyLink, describeProblems, parse, sanitize, serialize, urlLimits, type UrlProblem } from './view-url.ts';
 
 fc.configureGlobal({ seed: 4242 });
 
@@ -604,5 +604,32 @@ describe('sanitize', () => {
     const result = sanitize(state, index, catalog);
     expect(result.state).toEqual({ ...defaultViewState, hiddenTopics: ['trade'], hiddenGroups: ['_none'] });
     expect(result.problems.map((p) => p.value)).toEqual(['culture', 'north-korea', 'kim', 'kim', '9']);
+  });
+});
+
+describe('applyLink', () => {
+  const index = buildIndex(fixture);
+  const catalog = ['gyeongju-2025', 'fixture'];
+
+  it('is parse and sanitize in one step, with the problems of both in link order', () => {
+    const { state, problems } = applyLink('?view=map&topics=-trade,-culture&sel=lee&focus=2&zzz=1', index, catalog);
+    expect(state).toEqual({ ...defaultViewState, hiddenTopics: ['trade'], selection: { kind: 'actor', id: 'lee' }, focus: { actor: 'lee', depth: 2 } });
+    expect(problems).toEqual([
+      { param: 'view', value: 'map', reason: 'unknown view' },
+      { param: 'zzz', value: '1', reason: 'unknown parameter' },
+      { param: 'topics', value: 'culture', reason: 'unknown topic' },
+    ]);
+  });
+
+  it('gives back every link it wrote for a state the dataset has, unchanged and without problems', () => {
+    fc.assert(
+      fc.property(normalizedState, (s) => {
+        const checked = sanitize(s, index, catalog).state;
+        const applied = applyLink(serialize(checked), index, catalog);
+        expect(applied.problems).toEqual([]);
+        expect(applied.state).toEqual({ ...checked, camera: null });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -526,6 +526,20 @@ export function sanitize(
   return problems.length === 0 ? { state, problems } : { state: next, problems };
 }
 
+/**
+ * A link applied to the dataset it names, in one pure step: the view to show and everything
+ * ignored from the link, in the order a reader scans it.
+ */
+export function applyLink(
+  search: string,
+  index: DatasetIndex,
+  catalogIds: readonly string[],
+): { state: ViewState; problems: UrlProblem[] } {
+  const parsed = parse(search);
+  const checked = sanitize(parsed.state, index, catalogIds);
+  return { state: checked.state, problems: [...parsed.problems, ...checked.problems] };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Describe
 

@@ -8,18 +8,30 @@ import type { Producer } from './view-actions.ts';
  */
 export type ChangeKind = 'push' | 'replace' | 'restore' | 'silent';
 
+/**
+ * Set while the view state waits to be checked against the dataset it names: a link was opened,
+ * Back or Forward reached an entry, or the dataset was switched. Nothing shows the view until the
+ * check (app/url/link-check.ts) clears it. A fresh object each time, so a newer request wins.
+ */
+export interface PendingCheck {
+  readonly from: 'link' | 'history' | 'switch';
+}
+
 interface ViewStore {
   state: ViewState;
   change: ChangeKind;
+  pendingCheck: PendingCheck | null;
 }
 
-export const useViewStore = create<ViewStore>(() => ({ state: defaultViewState, change: 'restore' }));
+export const useViewStore = create<ViewStore>(() => ({ state: defaultViewState, change: 'restore', pendingCheck: null }));
 
 /** The one way to change view state; the store itself stays free of side effects. */
 export function update(producer: Producer, change: ChangeKind = 'push'): void {
   useViewStore.setState((store) => {
     const next = producer(store.state);
-    return next === store.state ? store : { state: next, change };
+    if (next === store.state) return store;
+    const pendingCheck = next.dataset === store.state.dataset ? store.pendingCheck : { from: 'switch' as const };
+    return { state: next, change, pendingCheck };
   });
 }
 
