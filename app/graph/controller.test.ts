@@ -17,7 +17,7 @@ const grid = computePositions(elements, 'grid', null);
 const filters = defaultViewState;
 const everything = deriveVisible(index, { ...filters, showUnconnected: true });
 const firstType = index.dataset.relations[0]!.type;
-const withoutFirstType = deriveVisible(index, { ...filters, hiddenTypes: new Set([firstType]) });
+const withoutFirstType = deriveVisible(index, { ...filters, hiddenTypes: [firstType] });
 
 /** A drawn controller with every input set, the way GraphView's effects leave it. */
 function drawn(fast = false) {

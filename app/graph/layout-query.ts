@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
-import { positionsFor, workerThreshold, type LayoutProgress } from './layout-client.ts';
+import { positionsFor, type LayoutProgress } from './layout-client.ts';
 import type { LayoutWait } from './layout-indicator.tsx';
 
 /** What a layout depends on: which dataset, which layout, grown from where, at which quality. */
@@ -15,6 +15,9 @@ export interface LayoutJobKey {
   /** Large-graph mode: a faster, rougher force layout. */
   draft: boolean;
 }
+
+/** Up to this many actors a layout takes well under a second: its indicator waits before showing. */
+const quickLayout = 250;
 
 export const countNodes = (elements: readonly { group?: string }[]) => elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
 
@@ -50,12 +53,13 @@ export function useLayoutPositions(key: LayoutJobKey, elements: ElementDefinitio
     ...options,
     queryFn: (context) => {
       const actors = countNodes(elements);
-      const worker = actors > workerThreshold;
       // A small graph's wait is brief; its indicator only appears if it is not (see LayoutIndicator).
-      setWait({ id, wait: { actors, started: performance.now(), delay: worker ? 0 : 300, progress: null } });
+      setWait({ id, wait: { actors, started: performance.now(), delay: actors > quickLayout ? 0 : 300, progress: null } });
       return options.queryFn!(context);
     },
   });
+  // A layout that cannot be computed (the worker would not start) is the graph panel's failure.
+  if (query.error) throw query.error;
   const waiting = query.isFetching && wait?.id === id ? wait.wait : null;
   return { positions: query.data, wait: waiting };
 }
