@@ -33,4 +33,5 @@ test('the production build holds no trace of the test-only fault switch or graph
   expect(production).not.toContain('Test fault in the');
   expect(production).not.toContain('stancegraphProbe');
   expect(production).not.toContain('stancegraphLiveInstances');
+  expect(production).not.toContain('stancegraphViewportShortcuts');
 });

@@ -20,6 +20,8 @@ declare global {
     stancegraphProbe?: () => DrawnGraph;
     /** Cytoscape instances still in memory (after a garbage collection, only the live one). */
     stancegraphLiveInstances?: () => number;
+    /** For the benchmark only: turns Cytoscape's viewport shortcuts on or off, to compare frame rates. */
+    stancegraphViewportShortcuts?: (on: boolean) => void;
   }
 }
 
@@ -69,6 +71,11 @@ function expose(controller: GraphController): () => void {
     if (gone) return;
     probe = () => read(controller, cy);
     window.stancegraphProbe = probe;
+    window.stancegraphViewportShortcuts = (on) => {
+      const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; hideLabelsOnViewport: boolean } }).renderer();
+      renderer.hideEdgesOnViewport = on;
+      renderer.hideLabelsOnViewport = on;
+    };
   });
   return () => {
     gone = true;
