@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { faultPort, port } from './e2e/ports.ts';
+import { port } from './e2e/ports.ts';
 
 // e2e/run.mjs finds a Chromium and passes it in CHROME_PATH.
 const executablePath = process.env.CHROME_PATH || undefined;
@@ -30,20 +30,15 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      command: `npx vite preview --port ${port} --strictPort`,
-      url: baseURL,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-    {
-      // Built here, every run, so the faults spec never tests a stale copy of the app.
-      command: `npx vite build --mode e2e --outDir dist-e2e --emptyOutDir --logLevel error && npx vite preview --outDir dist-e2e --port ${faultPort} --strictPort`,
-      url: `http://localhost:${faultPort}`,
-      // Never someone else's server on that port: it would lack the switch.
-      reuseExistingServer: false,
-      timeout: 120_000,
-    },
-  ],
+  // Every spec runs against one build made with `--mode e2e`: the production code plus the two
+  // test-only hooks (the fault switch, app/shell/fault-point.tsx, and the read-only graph probe,
+  // app/graph/graph-probe.ts). Built here, every run, so no spec tests a stale copy of the app;
+  // e2e/production-bundle.spec.ts proves that `npm run build`'s dist/ holds neither hook.
+  webServer: {
+    command: `npx vite build --mode e2e --outDir dist-e2e --emptyOutDir --logLevel error && npx vite preview --outDir dist-e2e --port ${port} --strictPort`,
+    url: baseURL,
+    // Never someone else's server on that port: a production preview would lack the hooks.
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
 });

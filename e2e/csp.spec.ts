@@ -43,7 +43,7 @@ test('the page is served with one strict policy, as a header and as a meta tag',
 
 test('the worker script and the datasets are served under the same policy', async ({ request }) => {
   // A worker is governed by the policy its own script arrives with, not by the page's meta tag.
-  const worker = readdirSync(new URL('../dist/assets/', import.meta.url)).find((f) => /^layout-worker-.*\.js$/.test(f));
+  const worker = readdirSync(new URL('../dist-e2e/assets/', import.meta.url)).find((f) => /^layout-worker-.*\.js$/.test(f));
   expect(worker, 'the built layout worker').toBeDefined();
   for (const path of [`/assets/${worker}`, '/data/index.json', '/data/gyeongju-2025.json']) {
     const response = await request.get(path);

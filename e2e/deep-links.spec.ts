@@ -171,7 +171,7 @@ test('twenty hostile links: no error, no dialog, a notice, the valid rest applie
   test.setTimeout(120_000);
   // A static server refuses a 100 KB request line, so such a link is answered with the built page
   // directly: what matters is that the app survives reading it.
-  const indexHtml = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
+  const indexHtml = readFileSync(new URL('../dist-e2e/index.html', import.meta.url), 'utf8');
   await page.route(
     (url) => url.search.length > 4000,
     (route) => route.fulfill({ contentType: 'text/html', body: indexHtml }),

@@ -17,15 +17,21 @@ function buildText(dir: string): string {
   return walk(base).join('\n');
 }
 
-// The fault switch (app/shell/fault-point.tsx) is for the end-to-end build only.
-test('the production build holds no trace of the test-only fault switch; the e2e build does', () => {
+// The fault switch (app/shell/fault-point.tsx) and the graph probe (app/graph/graph-probe.ts) are
+// for the end-to-end build only.
+test('the production build holds no trace of the test-only fault switch or graph probe; the e2e build does', () => {
   const e2e = buildText('dist-e2e');
   // The markers are real: the build that has the switch contains them.
   expect(e2e).toContain('stancegraph:e2e-fault');
   expect(e2e).toContain('Test fault in the');
+  expect(e2e).toContain('stancegraphProbe');
+  expect(e2e).toContain('stancegraphLiveInstances');
 
   const production = buildText('dist');
   expect(production).toContain('Reload this panel');
   expect(production).not.toContain('stancegraph:e2e-fault');
   expect(production).not.toContain('Test fault in the');
+  expect(production).not.toContain('stancegraphProbe');
+  expect(production).not.toContain('stancegraphLiveInstances');
+  expect(production).not.toContain('stancegraphViewportShortcuts');
 });

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { drawn, expect, openApp, screenshot, statusNumbers, test, visibleCounts, watchErrors } from './support.ts';
-import { faultPort } from './ports.ts';
 
 // These tests need the build made with `--mode e2e`, the only one holding the fault switch
-// (app/shell/fault-point.tsx); playwright.config.ts builds and serves it on its own port.
-test.use({ baseURL: `http://localhost:${faultPort}` });
+// (app/shell/fault-point.tsx): the one playwright.config.ts builds and serves for every spec.
 
 interface Data {
   title: string;

@@ -1,9 +1,7 @@
-import type { Core } from 'cytoscape';
 import { relationTypes } from '../data/schema.ts';
 import { relationStyles, type RelationStyle } from '../ui/relation-styles.ts';
 import type { Scheme } from './stylesheet.ts';
-
-import { exportTarget, type ExportTarget } from './export-target.ts';
+import type { GraphController } from './controller.ts';
 
 export interface LegendSpec {
   /** The dataset title, drawn under the relation types. */
@@ -59,23 +57,6 @@ export function legendHeight(width: number, scale: number): number {
 /** The exported image: exactly as wide as the graph image, with the legend strip below it. */
 export function composedSize(graph: Size, scale: number): Size {
   return { width: graph.width, height: graph.height + legendHeight(graph.width, scale) };
-}
-
-/** The scheme GraphView styles the canvas with; it follows the same media query. */
-function schemeInUse(): Scheme {
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-/** Restyles for the capture and returns the undo; labels drawn for a dark page vanish on white. */
-// Exports read pixels from the live instance; the only change they make (this scheme swap for the
-// capture) is undone in the same task, before the canvas could repaint.
-function applyScheme(cy: Core, scheme: Scheme, stylesheet: ExportTarget['stylesheet']): () => void {
-  const current = schemeInUse();
-  if (current === scheme) return () => {};
-  cy.style(stylesheet(scheme));
-  return () => {
-    cy.style(stylesheet(current));
-  };
 }
 
 function drawMarker(ctx: CanvasRenderingContext2D, s: RelationStyle, x: number, y: number, flip: boolean) {
@@ -190,10 +171,9 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
  * The graph as a PNG with a legend strip under it. A view capture of a hidden graph (another tab
  * is open, so the canvas has no size) falls back to the whole graph rather than an empty image.
  */
-export async function renderPng(options: PngOptions): Promise<Blob> {
-  const target = exportTarget();
-  if (!target) throw new Error('The graph is not ready');
-  const { cy, stylesheet } = target;
+export async function renderPng(graph: GraphController, options: PngOptions): Promise<Blob> {
+  const cy = graph.instance;
+  if (!cy) throw new Error('The graph is not ready');
   const container = cy.container();
   const hidden = !container || container.clientWidth === 0 || container.clientHeight === 0;
   const full = options.scope === 'full' || hidden;
@@ -205,20 +185,17 @@ export async function renderPng(options: PngOptions): Promise<Blob> {
   // Cytoscape multiplies by the device pixel ratio; the image is `scale` × CSS pixels on any screen.
   const ratio = window.devicePixelRatio || 1;
 
-  const undo = applyScheme(cy, options.legend.scheme, stylesheet);
-  let pending: Promise<Blob | null>;
-  try {
-    // Drawing happens inside png(); only the encoding is asynchronous, so the undo can follow at once.
-    pending = cy.png({ output: 'blob-promise', full, scale: scale / ratio, bg: options.background });
-  } finally {
-    undo();
-  }
+  // Drawn in the legend's scheme (labels drawn for a dark page vanish on white). Drawing happens
+  // inside png(); only the encoding is asynchronous, so the controller restores its style at once.
+  const pending = graph.withScheme(options.legend.scheme, (c) =>
+    c.png({ output: 'blob-promise', full, scale: scale / ratio, bg: options.background }),
+  );
   const graphBlob = await pending;
   if (!graphBlob || graphBlob.size === 0) throw new Error('Nothing is drawn to export');
-  const graph = await createImageBitmap(graphBlob);
+  const image = await createImageBitmap(graphBlob);
 
   const legendScale = Math.max(1, scale);
-  const graphSize = { width: graph.width, height: graph.height };
+  const graphSize = { width: image.width, height: image.height };
   const size = composedSize(graphSize, legendScale);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
@@ -227,8 +204,8 @@ export async function renderPng(options: PngOptions): Promise<Blob> {
   if (!ctx) throw new Error('The browser has no 2D canvas');
   ctx.fillStyle = options.background;
   ctx.fillRect(0, 0, size.width, size.height);
-  ctx.drawImage(graph, 0, 0);
-  graph.close();
+  ctx.drawImage(image, 0, 0);
+  image.close();
   drawLegend(ctx, options.legend, graphSize.height, size.width, legendScale);
   return canvasBlob(canvas);
 }

@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import type { GraphController } from './controller.ts';
 
 export interface DrawnGraph {
   nodes: { id: string; parent: string | null; label: string; x: number; y: number; visible: boolean; classes: string[] }[];
@@ -9,7 +10,7 @@ export interface DrawnGraph {
   instance: number;
   /** Layout runs on this instance: filters must not trigger one. */
   layoutRuns: number;
-  /** Large-graph mode as drawn: haystack edges and nothing drawn but nodes while panning. */
+  /** Large-graph mode as drawn: straight haystack edges, no arrowheads. */
   largeGraphMode: boolean;
 }
 
@@ -19,19 +20,17 @@ declare global {
     stancegraphProbe?: () => DrawnGraph;
     /** Cytoscape instances still in memory (after a garbage collection, only the live one). */
     stancegraphLiveInstances?: () => number;
+    /** For the benchmark only: turns Cytoscape's viewport shortcuts on or off, to compare frame rates. */
+    stancegraphViewportShortcuts?: (on: boolean) => void;
   }
 }
 
-let instances = 0;
 // Weak, so this registry can tell whether destroyed instances were really released without
-// keeping them alive itself.
+// keeping them alive itself. Its length numbers the instances.
 const created: WeakRef<Core>[] = [];
 
-export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void {
-  const instance = ++instances;
-  created.push(new WeakRef(cy));
-  window.stancegraphLiveInstances = () => created.filter((ref) => ref.deref() !== undefined).length;
-  const probe = (): DrawnGraph => ({
+function read(controller: GraphController, cy: Core): DrawnGraph {
+  return {
     nodes: cy.nodes().map((n) => ({
       id: n.id(),
       parent: (n.data('parent') as string | undefined) ?? null,
@@ -50,14 +49,38 @@ export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void
     })),
     zoom: cy.zoom(),
     pan: { ...cy.pan() },
-    instance,
-    layoutRuns: layoutRuns(),
-    largeGraphMode:
-      (cy as unknown as { renderer(): { hideEdgesOnViewport?: boolean } | undefined }).renderer()?.hideEdgesOnViewport === true &&
-      cy.edges().every((e) => e.style('curve-style') === 'haystack'),
-  });
-  window.stancegraphProbe = probe;
-  return () => {
-    if (window.stancegraphProbe === probe) delete window.stancegraphProbe;
+    instance: created.findIndex((ref) => ref.deref() === cy) + 1,
+    layoutRuns: controller.layoutRuns,
+    largeGraphMode: controller.drawMode.fast && cy.edges().every((e) => e.style('curve-style') === 'haystack'),
   };
 }
+
+/**
+ * Puts a read-only view of the controller's drawing on `window`, for the end-to-end tests and the
+ * benchmark. It exists only in builds made with `--mode e2e`: in a production build this is the
+ * constant `null`, so the bundler drops the code and both window names, which
+ * e2e/production-bundle.spec.ts checks.
+ */
+function expose(controller: GraphController): () => void {
+  let probe: (() => DrawnGraph) | undefined;
+  let gone = false;
+  window.stancegraphLiveInstances = () => created.filter((ref) => ref.deref() !== undefined).length;
+  // Exposed once there is a drawing, as before the controller existed: "probe present" means "drawn".
+  void controller.built.then((cy) => {
+    created.push(new WeakRef(cy));
+    if (gone) return;
+    probe = () => read(controller, cy);
+    window.stancegraphProbe = probe;
+    window.stancegraphViewportShortcuts = (on) => {
+      const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; hideLabelsOnViewport: boolean } }).renderer();
+      renderer.hideEdgesOnViewport = on;
+      renderer.hideLabelsOnViewport = on;
+    };
+  });
+  return () => {
+    gone = true;
+    if (probe && window.stancegraphProbe === probe) delete window.stancegraphProbe;
+  };
+}
+
+export const exposeGraphProbe: ((controller: GraphController) => () => void) | null = import.meta.env.MODE === 'e2e' ? expose : null;

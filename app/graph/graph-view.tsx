@@ -1,25 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import type { LayoutName, Selection } from '../view/view-state.ts';
 import { getViewState, update, useView } from '../view/view-store.ts';
 import { select, setCamera } from '../view/view-actions.ts';
-import type { Positions } from './layouts.ts';
-import { positionsFor, workerThreshold } from './layout-client.ts';
-import { toElements } from './elements.ts';
-import { buildStylesheet, labelZoom, type Scheme } from './stylesheet.ts';
-import { exposeGraphProbe } from './graph-probe.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
-import { LayoutIndicator, type LayoutWait } from './layout-indicator.tsx';
-import { setExportTarget } from './export-target.ts';
-import { applyHighlight, applyVisible } from './patches.ts';
+import { toElements } from './elements.ts';
+import type { Scheme } from './stylesheet.ts';
+import { GraphController } from './controller.ts';
+import { useLayoutPositions } from './layout-query.ts';
+import { LayoutIndicator } from './layout-indicator.tsx';
+import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
-import { prefersReducedMotion } from './motion.ts';
 
 interface Props {
   index: DatasetIndex;
   visible: Visible;
+  /** Receives the controller while the graph is mounted (and null after), e.g. for PNG export. */
+  onController?: (controller: GraphController | null) => void;
 }
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
@@ -34,70 +32,32 @@ function layoutRoot(layout: LayoutName, selection: Selection | null, index: Data
 }
 
 /**
- * Marks the first frame Cytoscape draws after a change, so the benchmark (and anyone profiling)
- * can time "input to pixels" the same way for the app and for a bare Cytoscape page.
+ * Names a dataset's contents for the positions cache: the link's dataset (a catalog id, or a local
+ * dataset's content hash) with the dataset's own id and size, so that a render in which the link
+ * has moved on before the data cannot file one dataset's positions under another's name.
  */
-function markNextDraw(cy: Core) {
-  cy.one('render', () => performance.mark('graph:drawn'));
-}
-
-/** Renderer switches that Cytoscape reads on every frame; not part of its typed API. */
-function setViewportShortcuts(cy: Core, fast: boolean) {
-  const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; hideLabelsOnViewport: boolean } | undefined }).renderer();
-  if (!renderer) return;
-  renderer.hideEdgesOnViewport = fast;
-  renderer.hideLabelsOnViewport = fast;
-}
-
-/** Less margin on a phone, where every pixel of the canvas counts. */
-const fitPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 12 : 36);
-
-const layoutKey = (layout: LayoutName, root: string | null, draft: boolean) => `${layout}|${root ?? ''}|${draft ? 'draft' : ''}`;
-
-const countNodes = (elements: readonly { group?: string }[]) => elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
-
-/** Above this many nodes a layout switch jumps instead of animating. */
-const largeAnimationLimit = 400;
-
-/** A small graph's wait is brief; its indicator only appears if it is not (see LayoutIndicator). */
-const waitFor = (actors: number, worker: boolean): LayoutWait => ({ actors, started: performance.now(), delay: worker ? 0 : 300, progress: null });
+const datasetKey = (index: DatasetIndex, linked: string | null) =>
+  `${linked ?? ''}|${index.dataset.id}|${index.dataset.actors.length}|${index.dataset.relations.length}`;
 
 /**
- * The only owner of the Cytoscape instance: created once per dataset in a mount effect, held in a
- * ref, patched in place by later effects, destroyed on unmount. Never stored in React or zustand.
+ * A thin binding of the graph controller (controller.ts) to React: the controller is created once
+ * per dataset, and each input reaches it through its own effect. Nothing else touches Cytoscape.
  */
-export function GraphView({ index, visible }: Props) {
+export function GraphView({ index, visible, onController }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | null>(null);
-  const visibleRef = useRef(visible);
-  const hoverRef = useRef<string | null>(null);
-  const tappedRef = useRef<string | null>(null);
-  const positionsRef = useRef(new Map<string, Positions>());
-  // The dataset's elements as built at mount: every later layout of this dataset starts from them.
-  const elementsRef = useRef<ElementDefinition[]>([]);
-  const appliedLayout = useRef<string>('');
-  const layoutRuns = useRef(0);
-  const layoutRequest = useRef(0);
-  const appliedScheme = useRef<Scheme | null>(null);
+  const [controller, setController] = useState<GraphController | null>(null);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
+  const linked = useView((s) => s.dataset);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
-  const [wait, setWait] = useState<LayoutWait | null>(null);
   const drawChoice = useDrawChoice((s) => s.choice);
   const fast = fastDrawing(drawChoice, index.dataset.actors.length, index.dataset.relations.length);
-  const fastRef = useRef(fast);
-  const appliedFast = useRef(fast);
-  const detailShown = useRef(true);
-
-  useEffect(() => {
-    visibleRef.current = visible;
-  }, [visible]);
-
-  /** The stylesheet for the scheme, the mode and (in large-graph mode) how close the camera is. */
-  const restyle = (cy: Core) => {
-    detailShown.current = !appliedFast.current || cy.zoom() >= labelZoom;
-    cy.style(buildStylesheet(appliedScheme.current ?? schemeNow(), appliedFast.current, detailShown.current));
-  };
+  const elements = useMemo(() => toElements(index), [index]);
+  const root = layoutRoot(layout, selection, index);
+  const { positions, wait } = useLayoutPositions(
+    { dataset: datasetKey(index, linked), layout, root, draft: fast && layout === 'fcose' },
+    elements,
+  );
 
   useEffect(() => {
     const query = darkQuery();
@@ -106,214 +66,37 @@ export function GraphView({ index, visible }: Props) {
     return () => query.removeEventListener('change', onChange);
   }, []);
 
-  // Mount: one instance per dataset. Filters and selection are applied before the first frame,
-  // so an opened link never flashes the default view.
+  // One controller per dataset. It draws nothing until the first positions arrive, and then draws
+  // the filters and selection as they are at that moment: an opened link never flashes.
   useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
     const start = getViewState();
-    const elements = toElements(index);
-    elementsRef.current = elements;
-    const mountScheme = schemeNow();
-    appliedScheme.current = mountScheme;
-    const mountFast = fastRef.current;
-    appliedFast.current = mountFast;
-    const root = layoutRoot(start.layout, start.selection, index);
-    const draft = mountFast && start.layout === 'fcose';
-    const key = layoutKey(start.layout, root, draft);
-    appliedLayout.current = key;
-    let cancelled = false;
-    let teardown = () => {};
-
-    const build = (positions: Positions) => {
-    if (cancelled) return;
-    setWait(null);
-    performance.mark('layout:end');
-    positionsRef.current = new Map([[key, positions]]);
-    const cy = cytoscape({
-      container,
-      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
-      // Large-graph mode starts without names and line patterns; they come once the camera is close enough (below).
-      style: buildStylesheet(mountScheme, mountFast, !mountFast),
-      layout: { name: 'preset', fit: false },
-      minZoom: 0.05,
-      maxZoom: 20,
-      autoungrabify: true,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      autounselectify: true,
-      hideEdgesOnViewport: mountFast,
-      hideLabelsOnViewport: mountFast,
+    const created = new GraphController({
+      elements,
+      container: containerRef.current,
+      scheme: schemeNow(),
+      fast: fastDrawing(useDrawChoice.getState().choice, index.dataset.actors.length, index.dataset.relations.length),
+      camera: start.camera,
+      onTap: (target) => update(select(target)),
+      onCamera: (camera) => update(setCamera(camera), 'silent'),
     });
-    cyRef.current = cy;
-    detailShown.current = !mountFast;
-    // Filters and selection may have changed while a worker laid the graph out: use them as they are now.
-    const now = getViewState();
-    applyVisible(cy, visibleRef.current);
-    applyHighlight(cy, now.selection, null);
-    // The opened view already frames the selection (or the link's camera): do not re-centre on it.
-    tappedRef.current = now.selection === null ? null : now.selection.kind === 'stance' ? now.selection.actor : now.selection.id;
-    if (start.camera) cy.viewport({ zoom: start.camera.zoom, pan: { x: start.camera.x, y: start.camera.y } });
-    else if (container.clientWidth > 0) cy.fit(cy.elements(':visible'), fitPadding(container));
-    // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
-    let framed = start.camera !== null || container.clientWidth > 0;
-
-    cy.on('tap', 'node, edge', (event: EventObject) => {
-      const target = event.target as cytoscape.SingularElementArgument;
-      tappedRef.current = target.id();
-      update(select(target.isEdge() ? { kind: 'relation', id: target.id() } : { kind: 'actor', id: target.id() }));
-    });
-    cy.on('tap', (event: EventObject) => {
-      if (event.target === cy) update(select(null));
-    });
-    cy.on('mouseover', 'node', (event: EventObject) => {
-      hoverRef.current = (event.target as cytoscape.NodeSingular).id();
-      applyHighlight(cy, getViewState().selection, hoverRef.current);
-      container.style.cursor = 'pointer';
-    });
-    cy.on('mouseout', 'node', () => {
-      hoverRef.current = null;
-      applyHighlight(cy, getViewState().selection, null);
-      container.style.cursor = '';
-    });
-    cy.on('mouseover', 'edge', () => (container.style.cursor = 'pointer'));
-    cy.on('mouseout', 'edge', () => (container.style.cursor = ''));
-    let cameraTimer: ReturnType<typeof setTimeout> | undefined;
-    cy.on('zoom', () => {
-      if (appliedFast.current && cy.zoom() >= labelZoom !== detailShown.current) restyle(cy);
-    });
-    cy.on('viewport', () => {
-      clearTimeout(cameraTimer);
-      cameraTimer = setTimeout(() => {
-        const pan = cy.pan();
-        update(setCamera({ zoom: cy.zoom(), x: pan.x, y: pan.y }), 'silent');
-      }, 250);
-    });
-
-    const resize = new ResizeObserver(() => {
-      cy.resize();
-      if (!framed && container.clientWidth > 0) {
-        framed = true;
-        cy.fit(cy.elements(':visible'), fitPadding(container));
-      }
-    });
-    resize.observe(container);
-    layoutRuns.current = 1;
-    const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
-    setExportTarget({ cy, stylesheet: (s) => buildStylesheet(s, appliedFast.current, detailShown.current) });
-    if (mountFast && cy.zoom() >= labelZoom) restyle(cy);
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => performance.mark('graph:ready'));
-    });
-    teardown = () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(cameraTimer);
-      resize.disconnect();
-      unprobe();
-      setExportTarget(null);
-      cy.destroy();
-      cyRef.current = null;
-    };
-    };
-
-    performance.mark('layout:start');
-    const positions = positionsFor({ elements, name: start.layout, root, draft }, (progress) => {
-      if (!cancelled) setWait((w) => (w ? { ...w, progress } : w));
-    });
-    if (positions instanceof Promise) {
-      setWait(waitFor(countNodes(elements), countNodes(elements) > workerThreshold));
-      void positions.then(build);
-    } else build(positions);
+    setController(created);
+    onController?.(created);
+    const unprobe = exposeGraphProbe?.(created);
     return () => {
-      cancelled = true;
-      setWait(null);
-      teardown();
+      unprobe?.();
+      onController?.(null);
+      created.destroy();
     };
-  }, [index]);
+  }, [index, elements, onController]);
 
+  useEffect(() => controller?.setVisible(visible), [controller, visible]);
+  useEffect(() => controller?.setSelection(selection), [controller, selection]);
+  useEffect(() => controller?.setScheme(scheme), [controller, scheme]);
+  useEffect(() => controller?.setMode(fast), [controller, fast]);
+  // The first positions draw the graph; later ones (a layout switch) move the nodes, animated.
   useEffect(() => {
-    fastRef.current = fast;
-    const cy = cyRef.current;
-    // The mount effect styled the instance for the scheme and mode of its day; restyle only on a change.
-    if (!cy || (appliedScheme.current === scheme && appliedFast.current === fast)) return;
-    appliedScheme.current = scheme;
-    appliedFast.current = fast;
-    setViewportShortcuts(cy, fast);
-    markNextDraw(cy);
-    restyle(cy);
-  }, [scheme, fast]);
-
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    markNextDraw(cy);
-    // One batch, so a filter toggle costs one style pass.
-    cy.batch(() => {
-      applyVisible(cy, visible);
-      applyHighlight(cy, getViewState().selection, hoverRef.current);
-    });
-  }, [visible]);
-
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    markNextDraw(cy);
-    applyHighlight(cy, selection, hoverRef.current);
-    // Selections made elsewhere (search, table, details) bring the element into view.
-    const id = selection?.kind === 'stance' ? selection.actor : (selection?.id ?? null);
-    const tapped = tappedRef.current;
-    tappedRef.current = null;
-    if (id === null || id === tapped) return;
-    const el = cy.getElementById(id);
-    if (el.empty() || el.hasClass('hidden')) return;
-    if (prefersReducedMotion()) cy.center(el);
-    else cy.animate({ center: { eles: el }, duration: 300 });
-  }, [selection]);
-
-  // Layout changes move the existing nodes to precomputed positions; never a new instance.
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    const root = layoutRoot(layout, selection, index);
-    const draft = fast && layout === 'fcose';
-    const key = layoutKey(layout, root, draft);
-    if (key === appliedLayout.current) return;
-    appliedLayout.current = key;
-    const cached = positionsRef.current.get(key);
-    // A newer layout choice made while a worker computes this one wins.
-    const request = ++layoutRequest.current;
-    const move = (target: Positions) => {
-      if (request !== layoutRequest.current || cyRef.current !== cy) return;
-      setWait(null);
-      performance.mark('layout:end');
-      positionsRef.current.set(key, target);
-      layoutRuns.current += 1;
-      markNextDraw(cy);
-      cy.nodes()
-        .filter((n) => n.isChildless())
-        .layout({
-          name: 'preset',
-          positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
-          // Animating thousands of nodes costs more frames than it explains.
-          animate: !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit,
-          animationDuration: 450,
-          fit: true,
-          padding: fitPadding(containerRef.current),
-        } as cytoscape.LayoutOptions)
-        .run();
-    };
-    performance.mark('layout:start');
-    const elements = elementsRef.current;
-    const next =
-      cached ??
-      positionsFor({ elements, name: layout, root, draft }, (progress) => {
-        if (request === layoutRequest.current) setWait((w) => (w ? { ...w, progress } : w));
-      });
-    if (next instanceof Promise) {
-      setWait(waitFor(cy.nodes().length, cy.nodes().length > workerThreshold));
-      void next.then(move);
-    } else move(next);
-  }, [layout, selection, index, fast]);
+    if (positions) controller?.setPositions(positions, { animate: true, fit: true });
+  }, [controller, positions]);
 
   // The canvas is a picture to assistive technology; the table is its full text equivalent.
   const summary = useMemo(() => graphSummary(index, visible, selection), [index, visible, selection]);

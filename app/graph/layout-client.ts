@@ -1,14 +1,9 @@
+import { proxy, wrap, type Remote } from 'comlink';
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
-import type { LayoutReply, LayoutRequest } from './layout-worker.ts';
+import type { LayoutService } from './layout-worker.ts';
 import { savedPositions } from './saved-positions.ts';
-
-/**
- * Below this many actors the layout takes a few dozen milliseconds: doing it in place keeps the
- * first drawing as early as possible. Above it, a worker keeps the page responsive.
- */
-export const workerThreshold = 250;
 
 export interface LayoutProgress {
   /** 1-based step of `steps`; the worker reports each phase as it starts it. */
@@ -17,60 +12,38 @@ export interface LayoutProgress {
   label: string;
 }
 
-let worker: Worker | null = null;
-let nextId = 0;
-// The worker keeps the last graph it was sent: a later layout of the same graph sends only its
-// key, because copying 25,000 elements into a message blocks the page for tens of milliseconds.
-const sentGraphs = new WeakMap<readonly ElementDefinition[], number>();
-let workerGraph = -1;
-const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void; progress?: (p: LayoutProgress) => void }>();
-
-// Layout code (Cytoscape's layout extensions, fcose and its helpers) is a third of the bundle and
-// is not needed to draw saved positions: it loads on first use, and later uses are synchronous.
-type LayoutsModule = typeof import('./layouts.ts');
-let layouts: LayoutsModule | null = null;
-const loadLayouts = (): Promise<LayoutsModule> => import('./layouts.ts').then((m) => (layouts = m));
-
-function layoutWorker(): Worker | null {
-  if (worker) return worker;
-  if (typeof Worker === 'undefined') return null;
-  try {
-    worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'stancegraph-layout' });
-  } catch {
-    return null;
-  }
-  worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-    const reply = event.data;
-    const job = pending.get(reply.id);
-    if (!job) return;
-    if (reply.kind === 'progress') return job.progress?.(reply.progress);
-    pending.delete(reply.id);
-    if (reply.kind === 'done') job.resolve(reply.positions);
-    else job.reject(new Error(reply.error));
-  };
-  worker.onerror = () => {
-    workerGraph = -1;
-    // A worker that cannot start (or dies) leaves every waiting layout to the main thread.
-    for (const job of pending.values()) job.reject(new Error('layout worker failed'));
-    pending.clear();
-    worker?.terminate();
-    worker = null;
-  };
-  return worker;
+/**
+ * What a layout reads, as flat arrays of strings: copying those into a message is several times
+ * cheaper for the page than copying one object per element (25,000 of them in a large graph).
+ */
+export interface CompactGraph {
+  ids: string[];
+  kinds: string[];
+  /** '' for an actor in no state. */
+  parents: string[];
+  edgeIds: string[];
+  sources: string[];
+  targets: string[];
 }
 
-/** Only what a layout reads: labels, native-name images and the rest stay on this side. */
-function layoutInput(elements: readonly ElementDefinition[]): ElementDefinition[] {
-  const keys = ['id', 'parent', 'kind', 'source', 'target', 'savedX', 'savedY'] as const;
-  return elements.map((e) => {
-    const data: Record<string, unknown> = {};
-    for (const k of keys) if (e.data[k] !== undefined) data[k] = e.data[k];
-    return { group: e.group, data: data as ElementDefinition['data'] };
-  });
+export function compactGraph(elements: readonly ElementDefinition[]): CompactGraph {
+  const g: CompactGraph = { ids: [], kinds: [], parents: [], edgeIds: [], sources: [], targets: [] };
+  for (const e of elements) {
+    if (e.group === 'nodes') {
+      g.ids.push(e.data.id!);
+      g.kinds.push(String(e.data.kind ?? ''));
+      g.parents.push(typeof e.data.parent === 'string' ? e.data.parent : '');
+    } else {
+      g.edgeIds.push(e.data.id!);
+      g.sources.push(e.data.source as string);
+      g.targets.push(e.data.target as string);
+    }
+  }
+  return g;
 }
 
 export interface LayoutJob {
-  elements: ElementDefinition[];
+  elements: readonly ElementDefinition[];
   name: LayoutName;
   root: string | null;
   /** Large-graph mode: a faster, rougher force layout. */
@@ -78,23 +51,44 @@ export interface LayoutJob {
 }
 
 /**
- * Positions for a layout job: saved positions at once, large graphs from a worker (reporting
- * progress), small ones in place — synchronously once the layout code has loaded.
+ * The page's side of the layout worker, and the one home of its state: the worker (started on
+ * first use), which graphs were given numbers and which one the worker holds. Every layout, at
+ * every size, runs there, so no layout ever holds up the page. Calls reach the worker in order, so
+ * "the worker holds graph N" is known here without asking.
  */
-export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> | Positions {
-  const { elements, name, root, draft } = job;
-  if (name === 'preset') return savedPositions(elements);
-  const actors = elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
-  const inPlace = () => (layouts ? layouts.computePositions(elements, name, root, draft) : loadLayouts().then((m) => m.computePositions(elements, name, root, draft)));
-  const w = actors > workerThreshold ? layoutWorker() : null;
-  if (!w) return inPlace();
-  const id = ++nextId;
-  let graph = sentGraphs.get(elements);
-  if (graph === undefined) sentGraphs.set(elements, (graph = id));
-  const request: LayoutRequest = { id, graph, elements: workerGraph === graph ? null : layoutInput(elements), name, root, draft };
-  workerGraph = graph;
-  return new Promise<Positions>((resolve, reject) => {
-    pending.set(id, { resolve, reject, ...(progress ? { progress } : {}) });
-    w.postMessage(request);
-  }).catch(() => inPlace());
+function layoutClient() {
+  let worker: { remote: Remote<LayoutService>; failed: Promise<never>; graph: number } | null = null;
+  let serial = 0;
+  const numbers = new WeakMap<readonly ElementDefinition[], number>();
+  const start = () => {
+    const w = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'stancegraph-layout' });
+    // Comlink leaves a call to a dead worker waiting forever; a worker that cannot start (or dies)
+    // fails every call, and the next layout starts a new one.
+    const failed = new Promise<never>((_, reject) =>
+      w.addEventListener('error', (event) => {
+        if (worker?.remote === started.remote) worker = null;
+        w.terminate();
+        reject(new Error(`The layout worker failed${event.message ? `: ${event.message}` : ''}`));
+      }),
+    );
+    failed.catch(() => {});
+    const started = { remote: wrap<LayoutService>(w), failed, graph: -1 };
+    return started;
+  };
+  return (job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> => {
+    const w = (worker ??= start());
+    let graph = numbers.get(job.elements);
+    if (graph === undefined) numbers.set(job.elements, (graph = ++serial));
+    const compact = w.graph === graph ? null : compactGraph(job.elements);
+    w.graph = graph;
+    return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, progress ? proxy(progress) : undefined), w.failed]);
+  };
+}
+
+const inWorker = layoutClient();
+
+/** Positions for a layout job: saved positions at once, every other layout from the worker. */
+export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> {
+  if (job.name === 'preset') return Promise.resolve(savedPositions(job.elements));
+  return inWorker(job, progress);
 }

@@ -1,39 +1,47 @@
 /// <reference lib="webworker" />
+import { expose } from 'comlink';
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
 import { computePositions, type Positions } from './layouts.ts';
-import type { LayoutProgress } from './layout-client.ts';
+import type { CompactGraph, LayoutProgress } from './layout-client.ts';
 
-export interface LayoutRequest {
-  id: number;
-  /** Which graph: the elements come with the first request for it, then the worker keeps them. */
-  graph: number;
-  elements: ElementDefinition[] | null;
-  name: LayoutName;
-  root: string | null;
-  draft: boolean;
+/** Rebuilds what a layout reads from the compact copy the page sent. */
+function elementsOf(graph: CompactGraph): ElementDefinition[] {
+  const out: ElementDefinition[] = [];
+  graph.ids.forEach((id, i) => {
+    const data: Record<string, unknown> = { id, kind: graph.kinds[i] };
+    if (graph.parents[i]) data.parent = graph.parents[i];
+    out.push({ group: 'nodes', data: data as ElementDefinition['data'] });
+  });
+  graph.edgeIds.forEach((id, i) => out.push({ group: 'edges', data: { id, source: graph.sources[i]!, target: graph.targets[i]! } }));
+  return out;
 }
 
-export type LayoutReply =
-  | { kind: 'progress'; id: number; progress: LayoutProgress }
-  | { kind: 'done'; id: number; positions: Positions }
-  | { kind: 'error'; id: number; error: string };
-
-const reply = (message: LayoutReply) => self.postMessage(message);
-
-// The same pure, seeded computation as on the main thread, so positions do not depend on where
-// it ran; here it cannot freeze the page while a large dataset is laid out.
+// The worker keeps the last graph it was sent: a later layout of the same graph sends only its
+// number. Worker files may keep state; the page keeps its side in layout-client.ts only.
 let kept: { graph: number; elements: ElementDefinition[] } | null = null;
 
-self.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { id, graph, name, root, draft } = event.data;
-  if (event.data.elements) kept = { graph, elements: event.data.elements };
-  const elements = kept?.graph === graph ? kept.elements : null;
-  if (!elements) return reply({ kind: 'error', id, error: 'the layout worker lost the graph' });
-  try {
-    const positions = computePositions(elements, name, root, draft, (progress) => reply({ kind: 'progress', id, progress }));
-    reply({ kind: 'done', id, positions });
-  } catch (error) {
-    reply({ kind: 'error', id, error: error instanceof Error ? error.message : String(error) });
-  }
+/**
+ * The layout service behind the RPC (see layout-client.ts). The same pure, seeded computation as
+ * in the unit tests; here it cannot freeze the page, whatever the graph's size. The seeded
+ * Math.random swap in layouts.ts happens in this worker only.
+ */
+const service = {
+  /** `compact` comes with the first layout of a graph; later layouts of it send only its number. */
+  layout(
+    graph: number,
+    compact: CompactGraph | null,
+    name: LayoutName,
+    root: string | null,
+    draft: boolean,
+    progress?: (p: LayoutProgress) => void,
+  ): Positions {
+    if (compact) kept = { graph, elements: elementsOf(compact) };
+    if (kept?.graph !== graph) throw new Error('the layout worker lost the graph');
+    return computePositions(kept.elements, name, root, draft, progress);
+  },
 };
+
+export type LayoutService = typeof service;
+
+expose(service);

@@ -8,6 +8,7 @@ import { currentUrl } from '../url/history-sync.ts';
 import { filterSummary } from './filter-summary.ts';
 import { resetFilters, select } from '../view/view-actions.ts';
 import { GraphView } from '../graph/graph-view.tsx';
+import type { GraphController } from '../graph/controller.ts';
 import { Legend } from '../graph/legend.tsx';
 import { FilterSidebar } from '../sidebar/filter-sidebar.tsx';
 import { SearchBox } from '../search/search-box.tsx';
@@ -27,7 +28,11 @@ import { PanelBoundary } from './panel-boundary.tsx';
 const RelationsTable = lazy(() => import('../table/relations-table.tsx').then((m) => ({ default: m.RelationsTable })));
 const StanceMatrix = lazy(() => import('../stances/stance-matrix.tsx').then((m) => ({ default: m.StanceMatrix })));
 const SourceView = lazy(() => import('../source/source-view.tsx').then((m) => ({ default: m.SourceView })));
-const renderPng: RenderPng = (options) => import('../graph/graph-export.ts').then((m) => m.renderPng(options));
+/** The export draws from the graph it is handed: the controller GraphView created, if any. */
+const pngRenderer =
+  (graph: GraphController | null): RenderPng =>
+  (options) =>
+    graph ? import('../graph/graph-export.ts').then((m) => m.renderPng(graph, options)) : Promise.reject(new Error('The graph is not ready'));
 
 function ViewLoading() {
   return (
@@ -97,6 +102,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
   const view = useView((s) => s.view);
   const embed = useView((s) => s.embed);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [graph, setGraph] = useState<GraphController | null>(null);
 
   // The one derivation every view reads: graph, table, matrix, status line and counts.
   const visible = useMemo(
@@ -140,7 +146,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <SearchBox index={index} />
         <div className="top-actions">
           <LoadControls index={index} catalog={catalog} />
-          <ExportMenu index={index} visible={visible} renderPng={renderPng} />
+          <ExportMenu index={index} visible={visible} renderPng={pngRenderer(graph)} />
           <CopyLink />
           <button
             type="button"
@@ -169,7 +175,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <div {...panel('graph')}>
           <section className="graph-region" aria-label="Relationship graph">
             <PanelBoundary panel="graph" name="Relationship graph">
-              <GraphView index={index} visible={visible} />
+              <GraphView index={index} visible={visible} onController={setGraph} />
             </PanelBoundary>
             {empty && <EmptyResult />}
           </section>

@@ -22,6 +22,9 @@ const benchDir = join(root, 'e2e/bench');
 // lint a bundle left in e2e/bench/dist.
 const outRoot = mkdtempSync(join(tmpdir(), 'stancegraph-bench-'));
 const appDist = join(outRoot, 'app');
+// The bundle sizes are the production build's; the pages run the `--mode e2e` build, the only one
+// with the read-only graph probe (app/graph/graph-probe.ts) the measurements read.
+const shippedDist = join(outRoot, 'shipped');
 const bareDist = join(outRoot, 'bare');
 const BARE_CONFIG = 'e2e/bench/vite.config.ts';
 const SMOKE = process.argv.includes('--smoke');
@@ -179,6 +182,7 @@ const kinds = {
     url: (d) => `http://${HOST}:${APP_PORT}/?dataset=${d.id}&layout=preset`,
     canvas: '[data-testid="graph-canvas"]',
     probe: () => window.stancegraphProbe?.() ?? null,
+    shortcuts: (on) => window.stancegraphViewportShortcuts(on),
     topicBox: (page, d) => page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: d.topic }),
     search: (page) => page.getByRole('combobox', { name: 'Search actors' }),
     results: '[role="listbox"][aria-label="Matching actors"]',
@@ -194,6 +198,11 @@ const kinds = {
     url: (d, size) => `http://${HOST}:${BARE_PORT}/bare.html?file=${d.file}&layout=preset&w=${size.width}&h=${size.height}`,
     canvas: '#cy',
     probe: () => window.bareProbe?.() ?? null,
+    shortcuts: (on) => {
+      const renderer = window.bareCy.renderer();
+      renderer.hideEdgesOnViewport = on;
+      renderer.hideLabelsOnViewport = on;
+    },
     topicBox: (page, d) => page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: d.topic }),
     search: (page) => page.getByRole('searchbox', { name: 'Search' }),
     results: '#results',
@@ -378,6 +387,47 @@ async function layoutRun(browser, kind, dataset, canvasSize) {
   }
 }
 
+/**
+ * Frames drawn during 2 s of scripted panning and zooming: one second of dragging the canvas in a
+ * circle, one of wheel steps alternately in and out (so the zoom stays near where it started),
+ * with Cytoscape's viewport shortcuts (hideEdgesOnViewport, hideLabelsOnViewport) on or off.
+ */
+async function panZoomRun(browser, kind, dataset, canvasSize, shortcuts) {
+  const { context, page } = await open(browser, kind, dataset, canvasSize);
+  try {
+    await page.evaluate(kinds[kind].shortcuts, shortcuts);
+    const box = await page.locator(kinds[kind].canvas).boundingBox();
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(centre.x, centre.y);
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const b = window.__bench;
+      b.frames = 0;
+      b.counting = true;
+      const tick = () => {
+        if (!b.counting) return;
+        b.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      b.panStart = performance.now();
+    });
+    let t0 = Date.now();
+    await page.mouse.down();
+    for (let i = 0; Date.now() - t0 < 1000; i++) await page.mouse.move(centre.x + 120 * Math.cos(i / 8), centre.y + 80 * Math.sin(i / 8));
+    await page.mouse.up();
+    t0 = Date.now();
+    for (let i = 0; Date.now() - t0 < 1000; i++) await page.mouse.wheel(0, i % 2 === 0 ? -120 : 120);
+    return await page.evaluate(() => {
+      const b = window.__bench;
+      b.counting = false;
+      return (b.frames * 1000) / (performance.now() - b.panStart);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 /** Switches datasets through the Dataset menu ten times, then counts Cytoscape instances still in memory. */
 async function detachedInstances(browser, switches) {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -459,6 +509,20 @@ async function measureSize(browser, dataset) {
   result.layout.pairedRatio = stats(layout.app.map((l, i) => l.ms / layout.bare[i].ms)).median;
   log(`  layout: app ${result.layout.app.median.toFixed(0)} ms (longest main-thread task ${result.layout.appLongestTask.toFixed(0)} ms), bare ${result.layout.bare.median.toFixed(0)} ms`);
 
+  if (dataset.nodes >= 2000) {
+    const runs = SMOKE ? 1 : 3;
+    const fps = { app: { on: [], off: [] }, bare: { on: [], off: [] } };
+    for (let i = 0; i < runs; i++)
+      for (const kind of ['app', 'bare']) for (const mode of ['on', 'off']) fps[kind][mode].push(await panZoomRun(browser, kind, dataset, canvasSize, mode === 'on'));
+    result.panZoom = {
+      app: { on: stats(fps.app.on), off: stats(fps.app.off) },
+      bare: { on: stats(fps.bare.on), off: stats(fps.bare.off) },
+      samples: fps,
+    };
+    const f = (v) => v.median.toFixed(0);
+    log(`  pan and zoom, frames per second (viewport shortcuts on/off): app ${f(result.panZoom.app.on)}/${f(result.panZoom.app.off)}, bare ${f(result.panZoom.bare.on)}/${f(result.panZoom.bare.off)}`);
+  }
+
   result.heap = { app: await heapRun(browser, 'app', dataset, canvasSize), bare: await heapRun(browser, 'bare', dataset, canvasSize) };
   log(`  heap after 20 toggles: app ×${result.heap.app.ratio.toFixed(3)}, bare ×${result.heap.bare.ratio.toFixed(3)}`);
   return result;
@@ -506,6 +570,14 @@ function report(result) {
         `| ${s.nodes} / ${s.edges} | ${ms(s.layout.appLongestTask)} / ${ms(s.layout.bareLongestTask)} ms | ${s.nodes > 250 ? `${ms(s.layout.appIndicator.median)} ms` : 'not shown (in place)'} | ×${s.heap.app.ratio.toFixed(3)} / ×${s.heap.bare.ratio.toFixed(3)} |`,
     ),
     '',
+    '### Pan and zoom: frames per second over 2 s (medians; viewport shortcuts = hideEdgesOnViewport + hideLabelsOnViewport)',
+    '',
+    '| Size | App, shortcuts on | App, shortcuts off | Bare, shortcuts on | Bare, shortcuts off |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...result.sizes
+      .filter((s) => s.panZoom)
+      .map((s) => `| ${s.nodes} / ${s.edges} | ${ms(s.panZoom.app.on.median)} | ${ms(s.panZoom.app.off.median)} | ${ms(s.panZoom.bare.on.median)} | ${ms(s.panZoom.bare.off.median)} |`),
+    '',
     `Cytoscape instances alive after ${result.detached.switches} dataset switches and a garbage collection: ${result.detached.alive} (the one on screen).`,
     '',
     '### Initial JavaScript (kB = 1000 bytes; gzip at zlib level 6)',
@@ -535,9 +607,10 @@ function chromiumPath() {
 async function main() {
   const started = Date.now();
   const loadBefore = load1();
-  build(['--outDir', appDist, '--emptyOutDir']);
+  build(['--outDir', shippedDist, '--emptyOutDir']);
+  build(['--mode', 'e2e', '--outDir', appDist, '--emptyOutDir']);
   build(['--config', BARE_CONFIG, '--outDir', bareDist, '--emptyOutDir']);
-  const bundle = { app: initialAssets(appDist, 'index.html'), floor: initialAssets(bareDist, 'floor.html') };
+  const bundle = { app: initialAssets(shippedDist, 'index.html'), floor: initialAssets(bareDist, 'floor.html') };
   const datasets = addDatasets(SIZE_NAMES);
 
   await serve(APP_PORT, '/', ['--outDir', appDist]);

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../data/dataset-index.ts';
+import { validateDataset } from '../data/validate.ts';
+import { deriveVisible } from '../view/visible.ts';
+import { defaultViewState } from '../view/view-state.ts';
+import { toElements } from './elements.ts';
+import { computePositions } from './layouts.ts';
+import { GraphController } from './controller.ts';
+
+const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
+if (!result.ok) throw new Error('gyeongju-2025.json is invalid');
+const index = buildIndex(result.dataset);
+const elements = toElements(index);
+const circle = computePositions(elements, 'circle', null);
+const grid = computePositions(elements, 'grid', null);
+const filters = defaultViewState;
+const everything = deriveVisible(index, { ...filters, showUnconnected: true });
+const firstType = index.dataset.relations[0]!.type;
+const withoutFirstType = deriveVisible(index, { ...filters, hiddenTypes: [firstType] });
+
+/** A drawn controller with every input set, the way GraphView's effects leave it. */
+function drawn(fast = false) {
+  const taps: unknown[] = [];
+  const graph = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast, onTap: (t) => taps.push(t) });
+  graph.setVisible(everything);
+  graph.setHighlight(null);
+  graph.setPositions(circle);
+  const cy = graph.instance!;
+  expect(cy).not.toBeNull();
+  return { graph, cy, taps };
+}
+
+const hiddenIds = (graph: GraphController) => new Set(graph.instance!.elements('.hidden').map((e) => e.id()));
+
+describe('GraphController (headless Cytoscape)', () => {
+  it('draws nothing before the first positions, then draws the inputs as they are then', async () => {
+    const graph = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: false });
+    graph.setVisible(withoutFirstType);
+    const chosen = index.dataset.relations[0]!.source;
+    graph.setSelection({ kind: 'actor', id: chosen });
+    expect(graph.instance).toBeNull();
+    expect(graph.layoutRuns).toBe(0);
+    graph.setPositions(circle);
+    const cy = await graph.built;
+    expect(graph.instance).toBe(cy);
+    expect(graph.layoutRuns).toBe(1);
+    expect(cy.nodes().length + cy.edges().length).toBe(elements.length);
+    // The filters set before the drawing apply to its first frame.
+    for (const r of index.dataset.relations) expect(cy.getElementById(r.id).hasClass('hidden'), r.id).toBe(!withoutFirstType.relationIds.has(r.id));
+    expect(cy.getElementById(chosen).hasClass('chosen')).toBe(true);
+    const someLeaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
+    expect(cy.getElementById(someLeaf.id).position()).toEqual(circle[someLeaf.id]);
+    graph.destroy();
+    expect(graph.instance).toBeNull();
+  });
+
+  it('a filter patch never re-runs a layout or rebuilds the instance', () => {
+    const { graph, cy } = drawn();
+    const before = cy.nodes().map((n) => ({ ...n.position() }));
+    for (let i = 0; i < 5; i++) {
+      graph.setVisible(withoutFirstType);
+      expect(hiddenIds(graph).size).toBe(elements.length - withoutFirstType.actorIds.size - withoutFirstType.relationIds.size);
+      graph.setVisible(everything);
+      expect(hiddenIds(graph).size).toBe(elements.length - everything.actorIds.size - everything.relationIds.size);
+    }
+    expect(graph.instance).toBe(cy);
+    expect(graph.layoutRuns).toBe(1);
+    expect(cy.nodes().map((n) => ({ ...n.position() }))).toEqual(before);
+    graph.destroy();
+  });
+
+  it('new positions move the nodes of the same instance and count one layout run', () => {
+    const { graph, cy } = drawn();
+    graph.setPositions(grid, { animate: true, fit: true });
+    expect(graph.instance).toBe(cy);
+    expect(graph.layoutRuns).toBe(2);
+    const leaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
+    expect(cy.getElementById(leaf.id).position()).toEqual(grid[leaf.id]);
+    graph.destroy();
+  });
+
+  it('emphasis classes follow the selection and the hover', () => {
+    const { graph, cy } = drawn();
+    const relation = index.dataset.relations[0]!;
+    graph.setSelection({ kind: 'actor', id: relation.source });
+    const source = cy.getElementById(relation.source);
+    expect(source.hasClass('chosen')).toBe(true);
+    expect(source.hasClass('faded')).toBe(false);
+    expect(cy.getElementById(relation.id).hasClass('emphasis')).toBe(true);
+    const neighbours = source.closedNeighborhood().union(source.closedNeighborhood().nodes().ancestors());
+    const faded = cy.elements('.faded');
+    expect(faded.length).toBe(cy.elements().length - neighbours.length);
+    expect(faded.intersection(neighbours).length).toBe(0);
+
+    // Hover wins over the selection while it lasts; the selection stays marked as chosen.
+    const other = index.dataset.actors.find((a) => a.id !== relation.source && !index.childrenOf.has(a.id) && !neighbours.getElementById(a.id).nonempty())!;
+    graph.setHighlight({ kind: 'actor', id: relation.source }, other.id);
+    expect(cy.getElementById(other.id).hasClass('faded')).toBe(false);
+    expect(source.hasClass('chosen')).toBe(true);
+    expect(source.hasClass('faded')).toBe(true);
+    graph.setHighlight({ kind: 'actor', id: relation.source }, null);
+    expect(source.hasClass('faded')).toBe(false);
+
+    graph.setSelection(null);
+    expect(cy.elements('.faded, .emphasis, .chosen').length).toBe(0);
+    graph.destroy();
+  });
+
+  it('hands taps out as selections of an actor, a relation or nothing', () => {
+    const { graph, cy, taps } = drawn();
+    const relation = index.dataset.relations[0]!;
+    cy.getElementById(relation.source).emit('tap');
+    cy.getElementById(relation.id).emit('tap');
+    cy.emit('tap');
+    expect(taps).toEqual([{ kind: 'actor', id: relation.source }, { kind: 'relation', id: relation.id }, null]);
+    graph.destroy();
+  });
+
+  it('a mode switch restyles the same instance in place, and back', () => {
+    const { graph, cy } = drawn(false);
+    const edge = cy.edges()[0]!;
+    expect(edge.style('curve-style')).not.toBe('haystack');
+    graph.setMode(true);
+    expect(graph.instance).toBe(cy);
+    expect(edge.style('curve-style')).toBe('haystack');
+    expect(graph.drawMode.fast).toBe(true);
+    graph.setMode(false);
+    expect(edge.style('curve-style')).not.toBe('haystack');
+    expect(graph.layoutRuns).toBe(1);
+    graph.destroy();
+  });
+
+  it('a scheme switch restyles in place', () => {
+    const { graph, cy } = drawn();
+    const node = cy.nodes()[0]!;
+    const light = node.style('color');
+    graph.setScheme('dark');
+    expect(graph.instance).toBe(cy);
+    expect(node.style('color')).not.toBe(light);
+    graph.destroy();
+  });
+
+  it('lends the instance to a capture in another scheme and restores the drawing at once', () => {
+    const { graph, cy } = drawn();
+    graph.setScheme('dark');
+    const dark = cy.nodes()[0]!.style('color');
+    const seen = graph.withScheme('light', (c) => {
+      expect(c).toBe(cy);
+      return c.nodes()[0]!.style('color');
+    });
+    expect(seen).not.toBe(dark);
+    expect(cy.nodes()[0]!.style('color')).toBe(dark);
+    // Same scheme: no restyle, the drawing is lent as it is.
+    expect(graph.withScheme('dark', (c) => c.nodes()[0]!.style('color'))).toBe(dark);
+    // A failing capture still restores the drawing.
+    expect(() => graph.withScheme('light', () => { throw new Error('encoder failed'); })).toThrow('encoder failed');
+    expect(cy.nodes()[0]!.style('color')).toBe(dark);
+    graph.destroy();
+    expect(() => graph.withScheme('light', () => 1)).toThrow('The graph is not ready');
+  });
+
+  it('keeps and restores the camera', () => {
+    const { graph } = drawn();
+    graph.setCamera({ zoom: 1.5, x: -40, y: 12.5 });
+    expect(graph.camera()).toEqual({ zoom: 1.5, x: -40, y: 12.5 });
+    graph.destroy();
+    expect(graph.camera()).toBeNull();
+  });
+
+  it('ignores positions that arrive after it was destroyed', () => {
+    const graph = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: false });
+    graph.destroy();
+    graph.setPositions(circle);
+    expect(graph.instance).toBeNull();
+  });
+});

@@ -1,0 +1,343 @@
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import type { Visible } from '../view/visible.ts';
+import type { Camera, Selection } from '../view/view-state.ts';
+import type { Positions } from './layouts.ts';
+import { buildStylesheet, labelZoom, type Scheme } from './stylesheet.ts';
+import { applyHighlight, applyVisible } from './patches.ts';
+import { prefersReducedMotion } from './motion.ts';
+
+/**
+ * The graph controller: the one owner of the Cytoscape instance, and the only production code
+ * that calls `cytoscape(...)` to draw (layouts run in their own headless instances, see layouts.ts).
+ * It knows nothing of React; GraphView (graph-view.tsx) binds it to the view store, one effect
+ * per input, and hands it explicitly to whoever else needs the drawing (PNG export, the e2e probe).
+ *
+ * Contract:
+ * - Inputs are set by one method each: `setVisible`, `setHighlight`/`setSelection`, `setPositions`,
+ *   `setScheme`, `setMode`, `setCamera`/`fit`. Each may be called at any time, in any order; the
+ *   controller keeps the latest value of every input.
+ * - Nothing is drawn before the first `setPositions`: that call builds the instance with every
+ *   input as it is then (filters, emphasis, camera), so an opened link never flashes the default
+ *   view. Later calls move the existing nodes (animated for small graphs unless the reader asked
+ *   for reduced motion); no input ever rebuilds the instance.
+ * - `setVisible` and `setHighlight` only toggle classes in one batch: they never run a layout.
+ * - Scheme and draw mode restyle the same instance through the one private path, `restyle`.
+ * - Events go out through the callbacks: `onTap` (an actor, a relation, or null for the
+ *   background), `onHover` (an actor id or null), `onCamera` (after the camera settles).
+ * - `withScheme` lends the instance to an exporter in a given scheme and restores it in the
+ *   same task; `instance` is for read-only tools (the e2e probe, exporters), never for patching.
+ * - `destroy` releases the instance and every listener; the controller is unusable after it.
+ * - `headless: true` (unit tests) draws nothing and needs no container.
+ */
+
+export type TapTarget = { kind: 'actor' | 'relation'; id: string } | null;
+
+export interface GraphCallbacks {
+  onTap?: (target: TapTarget) => void;
+  onHover?: (actor: string | null) => void;
+  /** The camera after a pan or zoom, once it has been still for a quarter of a second. */
+  onCamera?: (camera: Camera) => void;
+}
+
+export interface GraphInit extends GraphCallbacks {
+  /** Every actor and relation of the dataset (see elements.ts); filters only hide them. */
+  elements: readonly ElementDefinition[];
+  /** The canvas' element; null with `headless`. */
+  container: HTMLElement | null;
+  headless?: boolean;
+  scheme: Scheme;
+  /** Large-graph mode. */
+  fast: boolean;
+  /** The camera of an opened link: the first drawing uses it instead of fitting the graph. */
+  camera?: Camera | null;
+}
+
+export interface PositionsOptions {
+  /** Move the nodes in an animation (small graphs only, never with reduced motion). */
+  animate?: boolean;
+  /** Frame the graph afterwards. */
+  fit?: boolean;
+}
+
+/** Above this many nodes a layout switch jumps instead of animating. */
+const largeAnimationLimit = 400;
+
+/** Less margin on a phone, where every pixel of the canvas counts. */
+const fitPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 12 : 36);
+
+const idOf = (selection: Selection | null) => (selection === null ? null : selection.kind === 'stance' ? selection.actor : selection.id);
+
+const emptyVisible: Pick<Visible, 'actorIds' | 'relationIds'> = { actorIds: new Set(), relationIds: new Set() };
+
+/** Renderer switches that Cytoscape reads on every frame; not part of its typed API. */
+interface RendererSwitches {
+  hideEdgesOnViewport: boolean;
+  hideLabelsOnViewport: boolean;
+}
+
+export class GraphController {
+  private cy: Core | null = null;
+  private readonly init: GraphInit;
+  private visible: Pick<Visible, 'actorIds' | 'relationIds'> | null = null;
+  private selection: Selection | null = null;
+  private hover: string | null = null;
+  private scheme: Scheme;
+  private fast: boolean;
+  /** Names and line patterns are drawn (large-graph mode drops them while zoomed out). */
+  private detail = true;
+  /** The element the reader just clicked: selecting it must not move the camera under the pointer. */
+  private tapped: string | null = null;
+  private runs = 0;
+  private destroyed = false;
+  private readonly cleanups: (() => void)[] = [];
+  private resolveBuilt: (cy: Core) => void = () => {};
+  /** Resolves with the instance once the first positions have drawn it. */
+  readonly built: Promise<Core>;
+
+  constructor(init: GraphInit) {
+    this.init = init;
+    this.scheme = init.scheme;
+    this.fast = init.fast;
+    this.built = new Promise((resolve) => (this.resolveBuilt = resolve));
+  }
+
+  /** The live instance, for read-only use; null until the first positions arrive. */
+  get instance(): Core | null {
+    return this.cy;
+  }
+
+  /** Position changes applied to the instance, the first drawing included: filters never add one. */
+  get layoutRuns(): number {
+    return this.runs;
+  }
+
+  get drawMode(): { scheme: Scheme; fast: boolean; detail: boolean } {
+    return { scheme: this.scheme, fast: this.fast, detail: this.detail };
+  }
+
+  setVisible(visible: Pick<Visible, 'actorIds' | 'relationIds'>): void {
+    this.visible = visible;
+    const cy = this.cy;
+    if (!cy) return;
+    markNextDraw(cy);
+    // One batch, so a filter toggle costs one style pass.
+    cy.batch(() => {
+      applyVisible(cy, visible);
+      applyHighlight(cy, this.selection, this.hover);
+    });
+  }
+
+  /** Emphasis only: the selected (or hovered) element, its neighbours, the rest faded. */
+  setHighlight(selection: Selection | null, hover: string | null = this.hover): void {
+    this.selection = selection;
+    this.hover = hover;
+    const cy = this.cy;
+    if (!cy) return;
+    markNextDraw(cy);
+    applyHighlight(cy, selection, hover);
+  }
+
+  /** A new selection: emphasis, and an element chosen elsewhere (search, table) comes into view. */
+  setSelection(selection: Selection | null): void {
+    this.setHighlight(selection);
+    const id = idOf(selection);
+    const tapped = this.tapped;
+    this.tapped = null;
+    const cy = this.cy;
+    if (!cy || id === null || id === tapped) return;
+    const el = cy.getElementById(id);
+    if (el.empty() || el.hasClass('hidden')) return;
+    if (this.init.headless || prefersReducedMotion()) cy.center(el);
+    else cy.animate({ center: { eles: el }, duration: 300 });
+  }
+
+  /** The first call draws the graph; later ones move the nodes of the same instance. */
+  setPositions(positions: Positions, options: PositionsOptions = {}): void {
+    if (this.destroyed) return;
+    performance.mark('layout:end');
+    const cy = this.cy;
+    if (!cy) return this.build(positions);
+    this.runs += 1;
+    markNextDraw(cy);
+    const animate = options.animate === true && !this.init.headless && !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit;
+    cy.nodes()
+      .filter((n) => n.isChildless())
+      .layout({
+        name: 'preset',
+        positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
+        // Animating thousands of nodes costs more frames than it explains.
+        animate,
+        animationDuration: 450,
+        fit: options.fit !== false,
+        padding: fitPadding(this.init.container),
+      } as LayoutOptions)
+      .run();
+  }
+
+  setScheme(scheme: Scheme): void {
+    if (scheme === this.scheme) return;
+    this.scheme = scheme;
+    if (this.cy) this.restyle(this.cy, true);
+  }
+
+  /** Large-graph mode: a lighter stylesheet and, while panning, nothing but nodes. */
+  setMode(fast: boolean): void {
+    if (fast === this.fast) return;
+    this.fast = fast;
+    if (!this.cy) return;
+    setViewportShortcuts(this.cy, fast);
+    this.restyle(this.cy, true);
+  }
+
+  camera(): Camera | null {
+    const cy = this.cy;
+    if (!cy) return null;
+    const pan = cy.pan();
+    return { zoom: cy.zoom(), x: pan.x, y: pan.y };
+  }
+
+  setCamera(camera: Camera): void {
+    this.cy?.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
+  }
+
+  /** Frames what is shown. */
+  fit(): void {
+    const cy = this.cy;
+    if (cy) cy.fit(cy.elements(':visible'), fitPadding(this.init.container));
+  }
+
+  /**
+   * Lends the instance to an exporter drawn in `scheme` (labels drawn for a dark page vanish on
+   * white). The swap is undone in the same task, before the canvas could repaint.
+   */
+  withScheme<T>(scheme: Scheme, draw: (cy: Core) => T): T {
+    const cy = this.cy;
+    if (!cy) throw new Error('The graph is not ready');
+    if (scheme === this.scheme) return draw(cy);
+    cy.style(buildStylesheet(scheme, this.fast, this.detail));
+    try {
+      return draw(cy);
+    } finally {
+      cy.style(buildStylesheet(this.scheme, this.fast, this.detail));
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.cy?.destroy();
+    this.cy = null;
+  }
+
+  /** The one restyle path: scheme, mode and (in large-graph mode) how close the camera is. */
+  private restyle(cy: Core, marked = false) {
+    if (marked) markNextDraw(cy);
+    this.detail = !this.fast || cy.zoom() >= labelZoom;
+    cy.style(buildStylesheet(this.scheme, this.fast, this.detail));
+  }
+
+  private build(positions: Positions) {
+    const { container, headless, elements, camera } = this.init;
+    const fast = this.fast;
+    this.detail = !fast;
+    const cy = cytoscape({
+      ...(headless ? { headless: true, styleEnabled: true } : { container }),
+      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
+      // Large-graph mode starts without names and line patterns; they come once the camera is close enough.
+      style: buildStylesheet(this.scheme, fast, this.detail),
+      layout: { name: 'preset', fit: false },
+      minZoom: 0.05,
+      maxZoom: 20,
+      autoungrabify: true,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      autounselectify: true,
+      hideEdgesOnViewport: fast,
+      hideLabelsOnViewport: fast,
+    });
+    this.cy = cy;
+    this.runs = 1;
+    // Filters and selection as they are now: a worker may have laid the graph out meanwhile.
+    applyVisible(cy, this.visible ?? emptyVisible);
+    applyHighlight(cy, this.selection, null);
+    // The opened view already frames the selection (or the link's camera): do not re-centre on it.
+    this.tapped = idOf(this.selection);
+    const width = container?.clientWidth ?? 0;
+    if (camera) this.setCamera(camera);
+    else if (width > 0) this.fit();
+    if (fast && cy.zoom() >= labelZoom) this.restyle(cy);
+    this.listen(cy, camera != null || width > 0);
+    this.resolveBuilt(cy);
+  }
+
+  private listen(cy: Core, framed: boolean) {
+    const { container, onTap, onHover, onCamera } = this.init;
+    cy.on('tap', 'node, edge', (event: EventObject) => {
+      const target = event.target as cytoscape.SingularElementArgument;
+      this.tapped = target.id();
+      onTap?.({ kind: target.isEdge() ? 'relation' : 'actor', id: target.id() });
+    });
+    cy.on('tap', (event: EventObject) => {
+      if (event.target === cy) onTap?.(null);
+    });
+    const pointer = (cursor: string) => container && (container.style.cursor = cursor);
+    cy.on('mouseover', 'node', (event: EventObject) => {
+      const id = (event.target as NodeSingular).id();
+      this.setHighlight(this.selection, id);
+      onHover?.(id);
+      pointer('pointer');
+    });
+    cy.on('mouseout', 'node', () => {
+      this.setHighlight(this.selection, null);
+      onHover?.(null);
+      pointer('');
+    });
+    cy.on('mouseover', 'edge', () => pointer('pointer'));
+    cy.on('mouseout', 'edge', () => pointer(''));
+    cy.on('zoom', () => {
+      if (this.fast && cy.zoom() >= labelZoom !== this.detail) this.restyle(cy);
+    });
+    let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      clearTimeout(cameraTimer);
+      cameraTimer = setTimeout(() => {
+        const now = this.camera();
+        if (now) onCamera?.(now);
+      }, 250);
+    });
+    this.cleanups.push(() => clearTimeout(cameraTimer));
+    if (container && typeof ResizeObserver !== 'undefined') {
+      // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
+      const resize = new ResizeObserver(() => {
+        cy.resize();
+        if (!framed && container.clientWidth > 0) {
+          framed = true;
+          this.fit();
+        }
+      });
+      resize.observe(container);
+      this.cleanups.push(() => resize.disconnect());
+    }
+    if (!this.init.headless && typeof requestAnimationFrame === 'function') {
+      let frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => performance.mark('graph:ready'));
+      });
+      this.cleanups.push(() => cancelAnimationFrame(frame));
+    }
+  }
+}
+
+/**
+ * Marks the first frame Cytoscape draws after a change, so the benchmark (and anyone profiling)
+ * can time "input to pixels" the same way for the app and for a bare Cytoscape page.
+ */
+function markNextDraw(cy: Core) {
+  cy.one('render', () => performance.mark('graph:drawn'));
+}
+
+function setViewportShortcuts(cy: Core, fast: boolean) {
+  const renderer = (cy as unknown as { renderer(): RendererSwitches | undefined }).renderer();
+  if (!renderer) return;
+  renderer.hideEdgesOnViewport = fast;
+  renderer.hideLabelsOnViewport = fast;
+}

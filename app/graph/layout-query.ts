@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ElementDefinition } from 'cytoscape';
+import type { LayoutName } from '../view/view-state.ts';
+import type { Positions } from './layouts.ts';
+import { positionsFor, type LayoutProgress } from './layout-client.ts';
+import type { LayoutWait } from './layout-indicator.tsx';
+
+/** What a layout depends on: which dataset, which layout, grown from where, at which quality. */
+export interface LayoutJobKey {
+  /** Names the dataset's contents (see `datasetKey` in graph-view.tsx). */
+  dataset: string;
+  layout: LayoutName;
+  root: string | null;
+  /** Large-graph mode: a faster, rougher force layout. */
+  draft: boolean;
+}
+
+/** Up to this many actors a layout takes well under a second: its indicator waits before showing. */
+const quickLayout = 250;
+
+export const countNodes = (elements: readonly { group?: string }[]) => elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
+
+/**
+ * The one place positions are obtained: a query per (dataset, layout, root, mode), so repeated
+ * choices come from the cache and only the positions of the latest choice are ever drawn — both
+ * TanStack Query's doing, not ours. (Precomputed positions for bundled datasets plug in here.)
+ */
+export function layoutQueryOptions(key: LayoutJobKey, elements: ElementDefinition[], onProgress?: (p: LayoutProgress) => void) {
+  return queryOptions({
+    queryKey: ['layout', key.dataset, key.layout, key.root, key.draft ? 'draft' : 'full'] as const,
+    queryFn: async (): Promise<Positions> => {
+      performance.mark('layout:start');
+      return positionsFor({ elements, name: key.layout, root: key.root, draft: key.draft }, onProgress);
+    },
+    // Positions are a pure function of the key: never stale, never worth retrying the same way.
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/**
+ * Positions for the current choice (undefined while they are computed: the graph keeps what it
+ * shows) and what the layout indicator should say meanwhile.
+ */
+export function useLayoutPositions(key: LayoutJobKey, elements: ElementDefinition[]): { positions: Positions | undefined; wait: LayoutWait | null } {
+  const [wait, setWait] = useState<{ id: string; wait: LayoutWait } | null>(null);
+  const options = layoutQueryOptions(key, elements, (progress) =>
+    setWait((w) => (w?.id === id ? { id, wait: { ...w.wait, progress } } : w)),
+  );
+  const id = JSON.stringify(options.queryKey);
+  const query = useQuery({
+    ...options,
+    queryFn: (context) => {
+      const actors = countNodes(elements);
+      // A small graph's wait is brief; its indicator only appears if it is not (see LayoutIndicator).
+      setWait({ id, wait: { actors, started: performance.now(), delay: actors > quickLayout ? 0 : 300, progress: null } });
+      return options.queryFn!(context);
+    },
+  });
+  // A layout that cannot be computed (the worker would not start) is the graph panel's failure.
+  if (query.error) throw query.error;
+  const waiting = query.isFetching && wait?.id === id ? wait.wait : null;
+  return { positions: query.data, wait: waiting };
+}
