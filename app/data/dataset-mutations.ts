@@ -141,6 +141,20 @@ function evidencePlaces(d: Dataset) {
 
 const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
 
+/**
+ * The evidence places, after giving one relation a true quote when the dataset cites none
+ * (Les Misérables), so the evidence kinds still damage something.
+ */
+function evidencePlacesOrOne(d: Dataset, r: Rng) {
+  const places = evidencePlaces(d);
+  if (places.length > 0 || d.relations.length === 0) return places;
+  const paragraph = 1 + int(r, d.source.paragraphs.length);
+  const quote = squash(d.source.paragraphs[paragraph - 1]!).split(' ').slice(0, 6).join(' ');
+  if (quote === '') return places;
+  pick(r, d.relations).evidence.push({ paragraph, quote });
+  return evidencePlaces(d);
+}
+
 interface Leaf {
   path: string;
   holder: unknown;
@@ -437,7 +451,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
   },
 
   'evidence-paragraph': (d, r) => {
-    const places = evidencePlaces(d);
+    const places = evidencePlacesOrOne(d, r);
     if (places.length === 0) return null;
     const place = pick(r, places);
     const count = d.source.paragraphs.length;
@@ -457,7 +471,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
   },
 
   'evidence-quote': (d, r) => {
-    const places = evidencePlaces(d);
+    const places = evidencePlacesOrOne(d, r);
     if (places.length === 0) return null;
     const place = pick(r, places);
     const { quote, paragraph } = place.evidence;
