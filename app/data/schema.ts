@@ -91,6 +91,18 @@ export const sourceSchema = z.strictObject({
   paragraphs: z.array(z.string().check(z.maxLength(20000))).check(z.minLength(1)),
 });
 
+/** Fields that may carry well-known public facts the source does not state (see public/data/CODEBOOK.md). */
+export const outsideDatasetFields = ['title', 'description', 'date'] as const;
+export const outsideActorFields = ['name', 'nativeName', 'aliases', 'role', 'parent'] as const;
+export const outsideKnowledgeSchema = z.strictObject({
+  actor: z.optional(described(id.clone(), 'id of the actor whose field is marked; absent for a dataset-level field')),
+  field: described(
+    z.enum([...outsideDatasetFields, ...outsideActorFields]),
+    'the marked field: title, description or date of the dataset; name, nativeName, aliases, role or parent of the actor',
+  ),
+  note: described(text(300), 'what in the value comes from outside the source, and from where'),
+});
+
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 /** The shape alone; cross-references are checked in validate.ts. */
@@ -105,6 +117,12 @@ export const datasetSchema = z.strictObject({
   actors: z.array(actorSchema),
   relations: z.array(relationSchema),
   stances: z._default(z.array(stanceSchema), []),
+  outsideKnowledge: z.optional(
+    described(
+      z.array(outsideKnowledgeSchema).check(z.maxLength(10000)),
+      'values that state well-known public facts beyond the source (native names, official romanisation, roles, the date)',
+    ),
+  ),
 });
 
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -116,3 +134,4 @@ export type RelationType = Relation['type'];
 export type Stance = z.infer<typeof stanceSchema>;
 export type Position = Stance['position'];
 export type Dataset = z.infer<typeof datasetSchema>;
+export type OutsideKnowledge = z.infer<typeof outsideKnowledgeSchema>;

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { datasetSchema, type Dataset } from './schema.ts';
+import { datasetSchema, outsideActorFields, outsideDatasetFields, type Dataset } from './schema.ts';
 
 export interface Problem {
   /** JSON path such as `relations[3].target`, or `(root)`. */
@@ -116,6 +116,42 @@ function checkReferences(d: Dataset): Problem[] {
       problems.push({ path: base, message: `a second stance of ${show(s.actor)} on ${show(s.topic)} (first at stances[${first}])` });
     else stanceKeys.set(key, i);
     checkEvidence(s.evidence, base);
+  });
+
+  // A mark says "this value is not from the source": it must point at a value that is there,
+  // or a reader would be told about a fact the dataset does not hold.
+  const actorIndex = new Map(d.actors.map((a, i) => [a.id, i]));
+  const datasetFields = new Set<string>(outsideDatasetFields);
+  const marked = new Map<string, number>();
+  (d.outsideKnowledge ?? []).forEach((m, i) => {
+    const base = `outsideKnowledge[${i}]`;
+    let target: string;
+    if (datasetFields.has(m.field)) {
+      if (m.actor !== undefined) {
+        problems.push({ path: `${base}.actor`, message: `${show(m.field)} is a field of the dataset, not of an actor` });
+        return;
+      }
+      target = m.field;
+    } else {
+      if (m.actor === undefined) {
+        problems.push({ path: base, message: `${show(m.field)} is a field of an actor: name the actor` });
+        return;
+      }
+      const at = actorIndex.get(m.actor);
+      if (at === undefined) {
+        problems.push({ path: `${base}.actor`, message: `${show(m.actor)} is not an actor id` });
+        return;
+      }
+      const value = d.actors[at]![m.field as (typeof outsideActorFields)[number]];
+      if (value === undefined) {
+        problems.push({ path: `${base}.field`, message: `actors[${at}] (${show(m.actor)}) has no ${m.field} to mark` });
+        return;
+      }
+      target = `actors[${at}].${m.field}`;
+    }
+    const first = marked.get(target);
+    if (first !== undefined) problems.push({ path: base, message: `${target} is already marked (at outsideKnowledge[${first}])` });
+    else marked.set(target, i);
   });
   return problems;
 }

@@ -81,6 +81,10 @@ function actorRefs(d: Dataset, id: string): string[] {
   d.stances.forEach((s, i) => {
     if (s.actor === id) out.push(`stances[${i}]`);
   });
+  // A mark's problem can be its actor or, after a rename, a field the new owner lacks.
+  (d.outsideKnowledge ?? []).forEach((m, i) => {
+    if (m.actor === id) out.push(`outsideKnowledge[${i}]`);
+  });
   return out;
 }
 
@@ -107,6 +111,7 @@ function renameActor(d: Dataset, from: string, to: string) {
     if (r.target === from) r.target = to;
   }
   for (const s of d.stances) if (s.actor === from) s.actor = to;
+  for (const m of d.outsideKnowledge ?? []) if (m.actor === from) m.actor = to;
 }
 
 function renameTopic(d: Dataset, from: string, to: string) {
@@ -124,6 +129,20 @@ function evidencePlaces(d: Dataset) {
 }
 
 const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+/**
+ * The evidence places, after giving one relation a true quote when the dataset cites none
+ * (Les Misérables), so the evidence kinds still damage something.
+ */
+function evidencePlacesOrOne(d: Dataset, r: Rng) {
+  const places = evidencePlaces(d);
+  if (places.length > 0 || d.relations.length === 0) return places;
+  const paragraph = 1 + int(r, d.source.paragraphs.length);
+  const quote = squash(d.source.paragraphs[paragraph - 1]!).split(' ').slice(0, 6).join(' ');
+  if (quote === '') return places;
+  pick(r, d.relations).evidence.push({ paragraph, quote });
+  return evidencePlaces(d);
+}
 
 interface Leaf {
   path: string;
@@ -421,7 +440,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
   },
 
   'evidence-paragraph': (d, r) => {
-    const places = evidencePlaces(d);
+    const places = evidencePlacesOrOne(d, r);
     if (places.length === 0) return null;
     const place = pick(r, places);
     const count = d.source.paragraphs.length;
@@ -441,7 +460,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
   },
 
   'evidence-quote': (d, r) => {
-    const places = evidencePlaces(d);
+    const places = evidencePlacesOrOne(d, r);
     if (places.length === 0) return null;
     const place = pick(r, places);
     const { quote, paragraph } = place.evidence;
@@ -489,7 +508,7 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
   },
 
   'missing-field': (d, r) => {
-    const optional = new Set(['stances', 'source.publisher', 'source.url', 'actors[].nativeName', 'actors[].aliases', 'actors[].role', 'actors[].parent', 'relations[].label', 'relations[].weight', 'relations[].evidence', 'stances[].evidence']);
+    const optional = new Set(['stances', 'outsideKnowledge', 'source.publisher', 'source.url', 'actors[].nativeName', 'actors[].aliases', 'actors[].role', 'actors[].parent', 'relations[].label', 'relations[].weight', 'relations[].evidence', 'stances[].evidence']);
     const fields: { path: string; holder: unknown; key: string }[] = [];
     const add = (prefix: string, obj: object) =>
       Object.keys(obj).forEach((key) => fields.push({ path: prefix === '' ? key : `${prefix}.${key}`, holder: obj, key }));
@@ -503,7 +522,11 @@ const makers: Record<Exclude<MutationKind, 'truncation'>, Make> = {
     const field = pick(r, fields);
     del(field.holder, field.key);
     const general = field.path.replace(/\[\d+\]/g, '[]');
-    return optional.has(general) ? valid(`optional ${field.path} deleted`) : invalid(`${field.path} deleted`, [field.path]);
+    if (!optional.has(general)) return invalid(`${field.path} deleted`, [field.path]);
+    // An optional actor field marked as outside knowledge leaves its mark pointing at nothing.
+    const owner = d.actors.find((a) => a === field.holder);
+    const marks = (d.outsideKnowledge ?? []).flatMap((m, i) => (owner !== undefined && m.actor === owner.id && m.field === field.key ? [`outsideKnowledge[${i}]`] : []));
+    return marks.length === 0 ? valid(`optional ${field.path} deleted`) : invalid(`${field.path} deleted but marked`, marks);
   },
 
   'extra-field': (d, r) => {
