@@ -34,6 +34,8 @@ const cspPlugin: Plugin = {
 };
 
 export default defineConfig({
+  // Relative: the build works from any path (a subpath such as /stancegraph/, a CMS folder), not only a host's root.
+  base: './',
   plugins: [react(), cspPlugin],
   server: { port: 5173 },
   // `vite preview` serves the build as a host should: the same policy as a header as well, which
