@@ -13,9 +13,9 @@ if (!browserPath) {
   console.error('[og-image] No Chromium found: set CHROME_PATH.');
   process.exit(1);
 }
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 try {
-  const url = `http://localhost:${port}/`;
+  const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     if (await fetch(url).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 200));
