@@ -1,0 +1,25 @@
+// The Chromium that build scripts (og-image, lighthouse) use, found in e2e/run.mjs's order without
+// installing anything: CHROME_PATH, Playwright's own browser, a system Chromium or Chrome.
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const systemCandidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export function findBrowser() {
+  if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // Playwright's browser is not installed; try the system's.
+  }
+  return systemCandidates.find((p) => existsSync(p)) ?? null;
+}
