@@ -132,7 +132,7 @@ export function GraphView({ index, visible }: Props) {
     positionsRef.current = new Map([[key, positions]]);
     const cy = cytoscape({
       container,
-      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
+      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough (below).
       style: buildStylesheet(mountScheme, mountFast, !mountFast),
       layout: { name: 'preset', fit: false },
@@ -293,7 +293,7 @@ export function GraphView({ index, visible }: Props) {
         .filter((n) => n.isChildless())
         .layout({
           name: 'preset',
-          positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
+          positions: (n: cytoscape.NodeSingular) => target.get(n.id()) ?? n.position(),
           // Animating thousands of nodes costs more frames than it explains.
           animate: !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit,
           animationDuration: 450,
