@@ -1,6 +1,6 @@
 // Drives the built app through one stress case and reports the longest main-thread task (Long
 // Tasks API) while it loads, draws and is used. Shared by e2e/stress.spec.ts and the benchmark.
-/* global window, performance, PerformanceObserver -- only inside functions that Playwright runs in the page */
+/* global window -- only inside functions that Playwright runs in the page */
 
 /** Installs the Long Tasks observer before any app script runs. */
 export async function watchLongTasks(page) {
