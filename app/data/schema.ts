@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { maxNestingDepth, maxRelationsPerPair, maxStances, maxTopics } from './format-limits.ts';
 
 // A strict Content-Security-Policy forbids `new Function`; zod's JIT fast path uses it.
 // zod/mini (a fraction of the classic build's size) loads no messages by default: use English.
@@ -47,7 +48,9 @@ export const actorSchema = z.strictObject({
   aliases: z.optional(z.array(text(200)).check(z.maxLength(50))),
   kind: z.enum(actorKinds),
   role: z.optional(text(300)),
-  parent: z.optional(described(id.clone(), 'id of the state actor this actor belongs to')),
+  parent: z.optional(
+    described(id.clone(), `id of the state actor this actor belongs to; at most ${maxNestingDepth} states above any actor`),
+  ),
   position: z.optional(
     described(
       z.strictObject({ x: coordinate, y: coordinate }),
@@ -113,10 +116,13 @@ export const datasetSchema = z.strictObject({
   description: z.string().check(z.maxLength(5000)),
   date: isoDate,
   source: sourceSchema,
-  topics: z.array(topicSchema).check(z.minLength(1)),
+  topics: z.array(topicSchema).check(z.minLength(1), z.maxLength(maxTopics)),
   actors: z.array(actorSchema),
-  relations: z.array(relationSchema),
-  stances: z._default(z.array(stanceSchema), []),
+  relations: described(
+    z.array(relationSchema),
+    `at most ${maxRelationsPerPair} relations between the same two actors (either direction); use weight to say "many"`,
+  ),
+  stances: z._default(z.array(stanceSchema).check(z.maxLength(maxStances)), []),
   outsideKnowledge: z.optional(
     described(
       z.array(outsideKnowledgeSchema).check(z.maxLength(10000)),

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { datasetSchema, outsideActorFields, outsideDatasetFields, type Dataset } from './schema.ts';
+import { maxNestingDepth, maxRelationsPerPair } from './format-limits.ts';
 
 export interface Problem {
   /** JSON path such as `relations[3].target`, or `(root)`. */
@@ -58,19 +59,65 @@ function checkReferences(d: Dataset): Problem[] {
       problems.push({ path: `actors[${i}].parent`, message: `${show(a.parent)} is a ${parent.kind}, not a state` });
     else if (a.parent === a.id) problems.push({ path: `actors[${i}].parent`, message: 'an actor cannot be its own parent' });
   });
-  // A cycle needs every member to have a state parent, so walk each chain with a step limit.
-  d.actors.forEach((a, i) => {
-    const visited = new Set<string>([a.id]);
-    let next = a.parent;
+  // Depth of each actor (states above it), memoised so a long chain costs one walk, not one per
+  // actor. A cycle needs every member to have a state parent; it is reported on each member.
+  const depth = new Map<string, number>();
+  const inCycle = new Set<string>();
+  const depthOf = (start: string): number => {
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    let next: string | undefined = start;
+    let base = 0;
     while (next !== undefined) {
-      if (visited.has(next)) {
-        if (next === a.id && a.parent !== a.id)
-          problems.push({ path: `actors[${i}].parent`, message: `parent chain forms a cycle through ${show(a.id)}` });
+      const known = depth.get(next);
+      if (known !== undefined) {
+        base = known + 1;
         break;
       }
-      visited.add(next);
+      if (onChain.has(next)) {
+        for (const member of chain.slice(chain.indexOf(next))) inCycle.add(member);
+        base = Infinity;
+        break;
+      }
+      chain.push(next);
+      onChain.add(next);
       next = actors.get(next)?.parent;
+      if (next !== undefined && !actors.has(next)) next = undefined;
     }
+    // Walking back down from the top (depth 0, or one below a known actor): each actor sits one
+    // state below its parent.
+    for (let k = chain.length - 1; k >= 0; k--) {
+      depth.set(chain[k]!, base);
+      base = base + 1;
+    }
+    return depth.get(start)!;
+  };
+  let deepest: { i: number; depth: number } | null = null;
+  d.actors.forEach((a, i) => {
+    const own = depthOf(a.id);
+    if (own === Infinity) {
+      if (inCycle.has(a.id) && a.parent !== a.id) problems.push({ path: `actors[${i}].parent`, message: `parent chain forms a cycle through ${show(a.id)}` });
+    } else if (own > maxNestingDepth && (deepest === null || own > deepest.depth)) deepest = { i, depth: own };
+  });
+  if (deepest !== null) {
+    const { i, depth: n } = deepest as { i: number; depth: number };
+    problems.push({
+      path: `actors[${i}].parent`,
+      message: `${show(d.actors[i]!.id)} is nested ${n} states deep; states can be nested at most ${maxNestingDepth} deep`,
+    });
+  }
+
+  // Thousands of lines between one pair draw as one smear and cost seconds; a weight says "many".
+  const perPair = new Map<string, { count: number; first: number }>();
+  d.relations.forEach((r, i) => {
+    const key = r.source < r.target ? `${r.source}\u0000${r.target}` : `${r.target}\u0000${r.source}`;
+    const seenPair = perPair.get(key);
+    if (!seenPair) perPair.set(key, { count: 1, first: i });
+    else if (++seenPair.count === maxRelationsPerPair + 1)
+      problems.push({
+        path: `relations[${i}]`,
+        message: `more than ${maxRelationsPerPair} relations between ${show(r.source)} and ${show(r.target)} (the first is relations[${seenPair.first}]); give one relation a weight instead`,
+      });
   });
 
   // The product's promise is that every claim can be read in its source, so a quote must be

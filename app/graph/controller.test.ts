@@ -50,7 +50,7 @@ describe('GraphController (headless Cytoscape)', () => {
     for (const r of index.dataset.relations) expect(cy.getElementById(r.id).hasClass('hidden'), r.id).toBe(!withoutFirstType.relationIds.has(r.id));
     expect(cy.getElementById(chosen).hasClass('chosen')).toBe(true);
     const someLeaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
-    expect(cy.getElementById(someLeaf.id).position()).toEqual(circle[someLeaf.id]);
+    expect(cy.getElementById(someLeaf.id).position()).toEqual(circle.get(someLeaf.id));
     graph.destroy();
     expect(graph.instance).toBeNull();
   });
@@ -76,7 +76,7 @@ describe('GraphController (headless Cytoscape)', () => {
     expect(graph.instance).toBe(cy);
     expect(graph.layoutRuns).toBe(2);
     const leaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
-    expect(cy.getElementById(leaf.id).position()).toEqual(grid[leaf.id]);
+    expect(cy.getElementById(leaf.id).position()).toEqual(grid.get(leaf.id));
     graph.destroy();
   });
 

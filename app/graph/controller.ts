@@ -164,7 +164,7 @@ export class GraphController {
       .filter((n) => n.isChildless())
       .layout({
         name: 'preset',
-        positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
+        positions: (n: NodeSingular) => positions.get(n.id()) ?? n.position(),
         // Animating thousands of nodes costs more frames than it explains.
         animate,
         animationDuration: 450,
@@ -242,7 +242,7 @@ export class GraphController {
     this.detail = !fast;
     const cy = cytoscape({
       ...(headless ? { headless: true, styleEnabled: true } : { container }),
-      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
+      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough.
       style: buildStylesheet(this.scheme, fast, this.detail),
       layout: { name: 'preset', fit: false },

@@ -19,8 +19,8 @@ describe('computePositions', () => {
   it.each(layoutNames.filter((l) => l !== 'preset'))('%s places every node at finite, repeatable positions', (name) => {
     const a = computePositions(elements, name, null);
     const b = computePositions(elements, name, null);
-    expect(Object.keys(a).sort()).toEqual(index.dataset.actors.map((x) => x.id).sort());
-    for (const p of Object.values(a)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    expect([...a.keys()].sort()).toEqual(index.dataset.actors.map((x) => x.id).sort());
+    for (const p of a.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
     expect(b).toEqual(a);
   });
 
@@ -32,7 +32,7 @@ describe('computePositions', () => {
 
   it('spreads leaf nodes apart (no two people on the same spot)', () => {
     const p = computePositions(elements, 'fcose', null);
-    const leaves = index.dataset.actors.filter((a) => a.kind !== 'state').map((a) => p[a.id]!);
+    const leaves = index.dataset.actors.filter((a) => a.kind !== 'state').map((a) => p.get(a.id)!);
     for (let i = 0; i < leaves.length; i++)
       for (let j = i + 1; j < leaves.length; j++)
         expect(Math.hypot(leaves[i]!.x - leaves[j]!.x, leaves[i]!.y - leaves[j]!.y)).toBeGreaterThan(30);
@@ -40,8 +40,8 @@ describe('computePositions', () => {
 
   it('breadth-first starts from the given root', () => {
     const p = computePositions(elements, 'breadthfirst', 'kim-jong-un');
-    const kim = p['kim-jong-un']!;
-    const minY = Math.min(...index.dataset.actors.filter((a) => a.kind !== 'state').map((a) => p[a.id]!.y));
+    const kim = p.get('kim-jong-un')!;
+    const minY = Math.min(...index.dataset.actors.filter((a) => a.kind !== 'state').map((a) => p.get(a.id)!.y));
     expect(kim.y).toBe(minY);
   });
 });

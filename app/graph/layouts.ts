@@ -7,7 +7,8 @@ import type { LayoutProgress } from './layout-client.ts';
 
 cytoscape.use(fcose);
 
-export type Positions = Record<string, Position>;
+/** Keyed by actor id in a Map: an id such as "constructor" must never meet Object.prototype. */
+export type Positions = Map<string, Position>;
 
 /** fcose draws from Math.random; swap in a seeded generator for the synchronous run only. */
 function withSeed<T>(seed: number, run: () => T): T {
@@ -97,20 +98,42 @@ export function computePositions(
   // each member is tied to its state by an extra edge: members then land beside their state's
   // spot (and a breadth-first tree passes through the state), so the drawn state box stays compact.
   const flat = name !== 'fcose';
+  // The layout engines see stand-in ids, never the dataset's: fcose and its helpers keep plain
+  // objects keyed by id, where an actor named "constructor" or "toString" finds Object.prototype's
+  // member instead of its own entry and the layout crashes. The stand-ins sort like the ids they
+  // replace (some layouts break ties by id), so the picture is the same as with the real ids.
+  const memberEdge = (id: string) => `~member~${id}`;
+  const ids: string[] = [];
+  for (const e of elements) {
+    ids.push(e.data.id!);
+    if (flat && e.group === 'nodes' && e.data.parent) ids.push(memberEdge(e.data.id!));
+  }
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const width = String(ids.length).length;
+  const alias = new Map(ids.map((id, i) => [id, `x${String(i).padStart(width, '0')}`]));
+  const realIdOf = new Map(ids.map((id) => [alias.get(id)!, id]));
   const input: ElementDefinition[] = [];
   for (const e of elements) {
     if (e.group === 'nodes') {
-      const { parent, ...data } = e.data as { id: string; parent?: string };
-      input.push({ group: 'nodes', data: flat ? data : { ...data, ...(parent ? { parent } : {}) } });
-      // "~" cannot appear in dataset ids, so these ids never collide with a relation's.
-      if (flat && parent) input.push({ group: 'edges', data: { id: `~member~${data.id}`, source: parent, target: data.id } });
-    } else input.push({ group: 'edges', data: { ...e.data } });
+      const { parent, id, ...data } = e.data as { id: string; parent?: string };
+      const own = alias.get(id)!;
+      const parentAlias = parent === undefined ? undefined : alias.get(parent);
+      input.push({ group: 'nodes', data: { ...data, id: own, ...(!flat && parentAlias ? { parent: parentAlias } : {}) } });
+      if (flat && parentAlias) input.push({ group: 'edges', data: { id: alias.get(memberEdge(id))!, source: parentAlias, target: own } });
+    } else {
+      const source = alias.get(e.data.source!);
+      const target = alias.get(e.data.target!);
+      if (source !== undefined && target !== undefined)
+        input.push({ group: 'edges', data: { ...e.data, id: alias.get(e.data.id!)!, source, target } });
+    }
   }
   if (flat) {
     // Order each state next to its members so circle and grid keep them together.
+    // Sorted by the real ids, so the order (and the picture) does not depend on the stand-ins.
     const parentOf = new Map<string, string>();
     for (const e of elements) if (e.group === 'nodes' && e.data.parent) parentOf.set(e.data.id!, e.data.parent);
-    const key = (n: ElementDefinition) => `${parentOf.get(n.data.id!) ?? n.data.id!}\u0000${n.data.id!}`;
+    const real = (n: ElementDefinition) => realIdOf.get(n.data.id!)!;
+    const key = (n: ElementDefinition) => `${parentOf.get(real(n)) ?? real(n)}\u0000${real(n)}`;
     const nodes = input.filter((e) => e.group === 'nodes').sort((a, b) => (key(a) < key(b) ? -1 : 1));
     input.splice(0, input.length, ...nodes, ...input.filter((e) => e.group === 'edges'));
   }
@@ -125,12 +148,13 @@ export function computePositions(
   });
   try {
     progress?.({ step: 2, steps, label: 'Placing actors' });
-    withSeed(20251101, () => cy.elements().layout(options(name, cy, root, draft)).run());
+    const rootAlias = root === null ? null : (alias.get(root) ?? null);
+    withSeed(20251101, () => cy.elements().layout(options(name, cy, rootAlias, draft)).run());
     progress?.({ step: 3, steps, label: 'Reading positions' });
-    const out: Positions = {};
+    const out: Positions = new Map();
     cy.nodes().forEach((n) => {
       const p = n.position();
-      out[n.id()] = { x: round(p.x), y: round(p.y) };
+      out.set(realIdOf.get(n.id())!, { x: round(p.x), y: round(p.y) });
     });
     return out;
   } finally {

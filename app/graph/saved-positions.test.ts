@@ -17,19 +17,19 @@ describe('saved positions', () => {
 
   it('draws every actor at the coordinates the dataset saved', () => {
     const p = savedPositions(elements);
-    expect(p.a).toEqual({ x: 10, y: -20 });
-    expect(p.b).toEqual({ x: 300, y: 40 });
+    expect(p.get('a')).toEqual({ x: 10, y: -20 });
+    expect(p.get('b')).toEqual({ x: 300, y: 40 });
   });
 
   it('lines up actors without a saved position under the others, apart from each other', () => {
     const p = savedPositions(elements);
-    expect(p.loose!.y).toBeGreaterThan(40);
-    expect(p.other!.y).toBe(p.loose!.y);
-    expect(Math.abs(p.other!.x - p.loose!.x)).toBeGreaterThanOrEqual(60);
+    expect(p.get('loose')!.y).toBeGreaterThan(40);
+    expect(p.get('other')!.y).toBe(p.get('loose')!.y);
+    expect(Math.abs(p.get('other')!.x - p.get('loose')!.x)).toBeGreaterThanOrEqual(60);
   });
 
   it('leaves a state with members to be drawn around them', () => {
-    expect(savedPositions(elements).state).toBeUndefined();
+    expect(savedPositions(elements).get('state')).toBeUndefined();
   });
 
   it('is what computePositions returns for the preset layout, without running a layout', () => {

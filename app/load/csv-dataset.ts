@@ -191,7 +191,8 @@ const list = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-const kindAliases: Record<string, string> = { organization: 'organisation' };
+// A Map, not an object: the cell is user text, and "constructor" must not find Object's member.
+const kindAliases = new Map([['organization', 'organisation']]);
 
 function toActor(row: Row, fileName: string, problems: string[]): Actor {
   const report = rowReporter(fileName, row.line, problems);
@@ -200,7 +201,7 @@ function toActor(row: Row, fileName: string, problems: string[]): Actor {
   const name = required(c, 'name', report);
   const rawKind = required(c, 'kind', report);
   const lowered = rawKind.toLowerCase();
-  const kind = kindAliases[lowered] ?? lowered;
+  const kind = kindAliases.get(lowered) ?? lowered;
   if (rawKind !== '' && !(actorKinds as readonly string[]).includes(kind))
     report('kind', `${show(rawKind)} is not one of ${actorKinds.join(', ')}`);
   const actor: Actor = { id, name, kind: kind as Actor['kind'] };

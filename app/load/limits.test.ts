@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxStances, maxTopics } from '../data/format-limits.ts';
 import { capProblems, checkCounts, checkSize, maxActors, maxFileBytes, maxRelations, maxShownProblems } from './limits.ts';
 
 describe('limits', () => {
@@ -13,6 +14,12 @@ describe('limits', () => {
     expect(checkCounts(maxActors, maxRelations)).toBeNull();
     expect(checkCounts(maxActors + 1, 0)).toBe('The dataset has 20,001 actors; the limit is 20,000.');
     expect(checkCounts(0, maxRelations + 1)).toBe('The dataset has 100,001 relations; the limit is 100,000.');
+  });
+
+  it('refuses too many topics or stances before any validation', () => {
+    expect(checkCounts(10, 10, maxTopics, maxStances)).toBeNull();
+    expect(checkCounts(10, 10, 1000, 0)).toBe(`The dataset has 1,000 topics; the limit is ${maxTopics}.`);
+    expect(checkCounts(10, 10, 1, 150_000)).toBe('The dataset has 150,000 stances; the limit is 20,000.');
   });
 
   it('caps problem lines and counts the rest', () => {

@@ -1,4 +1,5 @@
 import { formatCount } from '../ui/format.ts';
+import { maxStances, maxTopics } from '../data/format-limits.ts';
 
 /**
  * Hard limits for user-loaded datasets. They keep a careless or hostile file from freezing the
@@ -21,7 +22,9 @@ export function checkSize(bytes: number): string | null {
 }
 
 /** Checked before full validation, which is the expensive step on a huge file. */
-export function checkCounts(actors: number, relations: number): string | null {
+export function checkCounts(actors: number, relations: number, topics = 0, stances = 0): string | null {
+  if (topics > maxTopics) return `The dataset has ${formatCount(topics)} topics; the limit is ${formatCount(maxTopics)}.`;
+  if (stances > maxStances) return `The dataset has ${formatCount(stances)} stances; the limit is ${formatCount(maxStances)}.`;
   if (actors > maxActors)
     return `The dataset has ${formatCount(actors)} actors; the limit is ${formatCount(maxActors)}.`;
   if (relations > maxRelations)

@@ -128,7 +128,7 @@ export function parseDatasetJson(text: string): { ok: true; dataset: Dataset } |
     const value = record[key];
     return Array.isArray(value) ? value.length : 0;
   };
-  const tooMany = checkCounts(count('actors'), count('relations'));
+  const tooMany = checkCounts(count('actors'), count('relations'), count('topics'), count('stances'));
   if (tooMany) return { ok: false, reason: tooMany, problems: [] };
 
   const result = validateDataset(data);

@@ -69,7 +69,7 @@ async function main() {
   if (w > 0 && h > 0) Object.assign(container.style, { width: `${w}px`, height: `${h}px`, flex: 'none' });
   const cy = cytoscape({
     container,
-    elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
+    elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
     layout: { name: 'preset', fit: false },
     ...(appStyle
       ? {
@@ -176,7 +176,7 @@ async function main() {
     markDrawn(cy);
     cy.nodes()
       .filter((n) => n.isChildless())
-      .layout({ name: 'preset', positions: (n: NodeSingular) => target[n.id()] ?? n.position(), animate: false, fit: true, padding: 36 } as cytoscape.LayoutOptions)
+      .layout({ name: 'preset', positions: (n: NodeSingular) => target.get(n.id()) ?? n.position(), animate: false, fit: true, padding: 36 } as cytoscape.LayoutOptions)
       .run();
   });
 

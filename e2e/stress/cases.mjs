@@ -1,0 +1,113 @@
+// The stress cases of issue #17, each driving the built app and returning the longest main-thread
+// task it saw. `size` is stressSizes.small in `npm test` and stressSizes.full in `npm run bench -- --stress`.
+/* global window -- only inside functions that Playwright runs in the page */
+import { nestedStates, parallelRelations, prototypeIds, stanceMatrix, unconnected } from './generators.mjs';
+import { loadDataset, longestSince, now, openApp, waitForDrawn } from './measure.mjs';
+
+const layouts = ['Force-directed', 'Concentric (by degree)', 'Circle', 'Grid', 'Breadth-first from selected actor'];
+
+async function panelFailures(page) {
+  return page.getByText(/could not be shown/).count();
+}
+
+/** Each case: { name, run(page, size, timeout) -> { phases: { [phase]: ms }, outcome: string } }. */
+export const stressCases = [
+  {
+    name: 'nested states',
+    async run(page, size, timeout) {
+      await openApp(page);
+      const d = nestedStates(size.nested);
+      const since = await loadDataset(page, d);
+      const alert = page.getByRole('alert').filter({ hasText: /nest/i });
+      const drawn = waitForDrawn(page, d.actors.length, timeout).then(() => 'drawn');
+      const refused = alert.waitFor({ timeout }).then(() => 'refused');
+      const outcome = await Promise.race([drawn, refused]);
+      drawn.catch(() => undefined);
+      refused.catch(() => undefined);
+      return { phases: { load: await longestSince(page, since) }, outcome, message: outcome === 'refused' ? await alert.first().innerText() : '' };
+    },
+  },
+  {
+    name: 'nested states at the limit',
+    async run(page, size, timeout) {
+      await openApp(page);
+      const d = nestedStates(size.nestedLimit);
+      const since = await loadDataset(page, d);
+      await waitForDrawn(page, d.actors.length, timeout);
+      return { phases: { load: await longestSince(page, since) }, outcome: 'drawn' };
+    },
+  },
+  {
+    name: 'stance matrix',
+    async run(page, size, timeout) {
+      await openApp(page);
+      const d = stanceMatrix(size.stanceActors, size.stanceTopics);
+      const since = await loadDataset(page, d);
+      await waitForDrawn(page, d.actors.length, timeout);
+      const load = await longestSince(page, since);
+      let t = await now(page);
+      await page.getByRole('tab', { name: 'Stances' }).click();
+      await page.getByRole('region', { name: 'Stance matrix' }).waitFor({ timeout });
+      const open = await longestSince(page, t);
+      t = await now(page);
+      await page.getByRole('checkbox', { name: /^Alliance/ }).click();
+      await page.waitForTimeout(300);
+      const toggle = await longestSince(page, t);
+      t = await now(page);
+      await page.getByRole('tab', { name: 'Table' }).click();
+      await page.getByRole('region', { name: 'Relations table' }).waitFor({ timeout });
+      const table = await longestSince(page, t);
+      return { phases: { load, open, toggle, table }, outcome: 'drawn' };
+    },
+  },
+  {
+    name: 'prototype-named ids',
+    async run(page, _size, timeout) {
+      await openApp(page);
+      const d = prototypeIds();
+      const since = await loadDataset(page, d);
+      await waitForDrawn(page, d.actors.length, timeout);
+      const phases = { load: await longestSince(page, since) };
+      const failures = [];
+      for (const name of layouts) {
+        const t = await now(page);
+        await page.getByLabel('Layout', { exact: true }).selectOption({ label: name });
+        await page.waitForTimeout(700);
+        phases[name] = await longestSince(page, t);
+        const probe = await page.evaluate(() => window.stancegraphProbe?.() ?? null);
+        const placed = probe?.nodes.filter((n) => Number.isFinite(n.x) && Number.isFinite(n.y)).length ?? 0;
+        if ((await panelFailures(page)) > 0 || placed !== d.actors.length) failures.push(name);
+      }
+      return { phases, outcome: failures.length ? `failed in ${failures.join(', ')}` : 'drawn in every layout' };
+    },
+  },
+  {
+    name: 'parallel relations',
+    async run(page, size, timeout) {
+      await openApp(page);
+      const d = parallelRelations(size.parallel);
+      const since = await loadDataset(page, d);
+      await waitForDrawn(page, d.actors.length, timeout);
+      const load = await longestSince(page, since);
+      const t = await now(page);
+      await page.getByRole('checkbox', { name: /^Tension/ }).click();
+      await page.waitForTimeout(300);
+      return { phases: { load, toggle: await longestSince(page, t) }, outcome: 'drawn' };
+    },
+  },
+  {
+    name: 'actors without relations',
+    async run(page, size, timeout) {
+      await openApp(page);
+      const d = unconnected(size.unconnected);
+      const since = await loadDataset(page, d);
+      await waitForDrawn(page, d.actors.length, timeout);
+      const load = await longestSince(page, since);
+      const t = await now(page);
+      await page.getByRole('checkbox', { name: 'Show actors without visible relations' }).check();
+      const n = d.actors.length.toLocaleString('en');
+      await page.getByRole('status').filter({ hasText: `Showing ${n} of ${n} actors` }).waitFor({ timeout });
+      return { phases: { load, show: await longestSince(page, t) }, outcome: 'drawn' };
+    },
+  },
+];

@@ -1,0 +1,42 @@
+// Drives the built app through one stress case and reports the longest main-thread task (Long
+// Tasks API) while it loads, draws and is used. Shared by e2e/stress.spec.ts and the benchmark.
+/* global window -- only inside functions that Playwright runs in the page */
+
+/** Installs the Long Tasks observer before any app script runs. */
+export async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+export const now = (page) => page.evaluate(() => performance.now());
+
+/** The longest task that started after `since` (a page clock reading), in ms; 0 if none. */
+export async function longestSince(page, since) {
+  // Long tasks are reported after they end: give the observer a frame to deliver the last one.
+  await page.waitForTimeout(100);
+  return page.evaluate((t) => window.__longTasks.filter((e) => e.start >= t).reduce((m, e) => Math.max(m, e.duration), 0), since);
+}
+
+/** Opens the app and waits for the first drawing of the default dataset. */
+export async function openApp(page, search = '') {
+  await page.goto(`/${search}`);
+  await page.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0, undefined, { timeout: 30_000 });
+}
+
+/** Drops a dataset on the "Load dataset" input; resolves when the page clock reading before it is taken. */
+export async function loadDataset(page, dataset, name = 'stress.json') {
+  const since = await now(page);
+  await page
+    .getByLabel('Load dataset')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset)) });
+  return since;
+}
+
+/** Waits until the canvas draws `actors` nodes (the probe counts every node, hidden or not). */
+export async function waitForDrawn(page, actors, timeout) {
+  await page.waitForFunction((n) => window.stancegraphProbe?.().nodes.length === n, actors, { timeout, polling: 200 });
+}
