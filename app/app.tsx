@@ -13,6 +13,8 @@ import { localHashOf } from './load/local-datasets.ts';
 import { DropZone } from './load/drop-zone.tsx';
 import { LoadMessages } from './load/load-messages.tsx';
 import { FileLoadButton } from './load/load-controls.tsx';
+import { LinkDataNotice } from './shell/link-data-notice.tsx';
+import { useLinkData } from './url/link-data.ts';
 
 const openDefault = () => update(switchDataset(null));
 
@@ -91,7 +93,9 @@ function Content() {
   const localHash = localHashOf(datasetId);
   const entry: CatalogEntry | undefined = localHash === null && catalog.data ? pickEntry(catalog.data, datasetId) : undefined;
   const bundled = useQuery({ ...datasetQueryOptions(entry ?? placeholderEntry), enabled: !!entry });
-  const local = useQuery({ ...localDatasetQueryOptions(localHash ?? ''), enabled: localHash !== null });
+  const linkDataPending = useLinkData((s) => s.pending);
+  // Not before the link's own data is in this tab, or the query would settle on "not on this device".
+  const local = useQuery({ ...localDatasetQueryOptions(localHash ?? ''), enabled: localHash !== null && !linkDataPending });
   const dataset = localHash === null ? bundled : local;
   const readyFor = useLinkApplied((s) => s.index);
 
@@ -102,6 +106,8 @@ function Content() {
     if (dataset.data && readyFor !== dataset.data) applyLinkToDataset(dataset.data, catalog.data?.datasets.map((e) => e.id) ?? []);
   }, [dataset.data, readyFor, catalog.data]);
 
+  // A dataset in the link's fragment is still being read: the query names it, storage does not hold it.
+  if (linkDataPending) return <LoadingSkeleton />;
   if (catalog.isError) return <ErrorPanel title="Could not load the datasets" error={catalog.error} onRetry={() => void catalog.refetch()} />;
   if (dataset.isError) {
     if (dataset.error instanceof LocalDatasetMissingError) return <MissingLocalDataset error={dataset.error} />;
@@ -123,6 +129,7 @@ export function App(): ReactNode {
     <>
       <Content />
       <LoadMessages />
+      <LinkDataNotice />
       <DropZone />
     </>
   );

@@ -5,6 +5,7 @@ import { App } from './app.tsx';
 import { ErrorBoundary } from './shell/error-boundary.tsx';
 import { rootErrorOptions } from './shell/report-error.ts';
 import { restoreFromLocation, startHistorySync } from './url/history-sync.ts';
+import { openLinkData } from './url/link-data.ts';
 import './styles/base.css';
 import './styles/layout.css';
 
@@ -13,6 +14,7 @@ const queryClient = new QueryClient({
 });
 
 restoreFromLocation();
+void openLinkData();
 startHistorySync();
 
 const root = document.getElementById('root');

@@ -17,6 +17,8 @@ import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
 import { LayoutControl } from './layout-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
+import { CopyDataLink } from './copy-data-link.tsx';
+import { localHashOf } from '../load/local-datasets.ts';
 import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
@@ -96,6 +98,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
   const focus = useView((s) => s.focus);
   const view = useView((s) => s.view);
   const embed = useView((s) => s.embed);
+  const datasetIdForShare = useView((s) => s.dataset);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
   // The one derivation every view reads: graph, table, matrix, status line and counts.
@@ -142,6 +145,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
           <LoadControls index={index} catalog={catalog} />
           <ExportMenu index={index} visible={visible} renderPng={renderPng} />
           <CopyLink />
+          {localHashOf(datasetIdForShare) !== null && <CopyDataLink dataset={dataset} />}
           <button
             type="button"
             className="button filters-toggle"

@@ -4,6 +4,8 @@ import { useViewStore } from '../view/view-store.ts';
 import { showLinkNotice } from '../view/notice-store.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { create } from 'zustand';
+import { dataInFragment } from './data-fragment.ts';
+import { fragmentFor } from './link-data.ts';
 
 /**
  * The one module that reads and writes the URL. The store stays pure; this subscribes to it.
@@ -40,8 +42,13 @@ let lastApplied: { index: DatasetIndex; catalogIds: readonly string[] } | null =
 /** Which dataset the current view state has been checked against. */
 export const useLinkApplied = create<{ index: DatasetIndex | null }>(() => ({ index: null }));
 
+/** A data fragment is left out: "Copy link" names the dataset, "Copy link with data" carries it. */
 export const currentUrl = (state: ViewState, camera: boolean): string =>
-  `${window.location.origin}${window.location.pathname}${serialize(state, { camera })}${window.location.hash}`;
+  `${window.location.origin}${window.location.pathname}${serialize(state, { camera })}${dataInFragment(window.location.hash) === null ? window.location.hash : ''}`;
+
+/** This view, camera included, with the dataset in the fragment (made by data-fragment.ts). */
+export const dataLinkUrl = (state: ViewState, fragment: string): string =>
+  `${window.location.origin}${window.location.pathname}${serialize(state, { camera: true })}${fragment}`;
 
 export function startHistorySync(): () => void {
   // A burst is a chain of pushing changes each less than coalesceMs after the one before, so a
@@ -51,8 +58,9 @@ export function startHistorySync(): () => void {
     if (store.state === previous.state) return;
     if (store.change === 'restore' || store.change === 'silent') return;
     const search = serialize(store.state);
-    if (search === window.location.search) return;
-    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    const fragment = fragmentFor(store.state.dataset, window.location.hash);
+    if (search === window.location.search && fragment === window.location.hash) return;
+    const url = `${window.location.pathname}${search}${fragment}`;
     const now = Date.now();
     if (store.change === 'replace') {
       window.history.replaceState(null, '', url);
