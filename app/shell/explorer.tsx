@@ -95,6 +95,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
   const hiddenTypes = useView((s) => s.hiddenTypes);
   const hiddenGroups = useView((s) => s.hiddenGroups);
   const showUnconnected = useView((s) => s.showUnconnected);
+  const evidenceOnly = useView((s) => s.evidenceOnly);
   const focus = useView((s) => s.focus);
   const view = useView((s) => s.view);
   const embed = useView((s) => s.embed);
@@ -103,8 +104,8 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
 
   // The one derivation every view reads: graph, table, matrix, status line and counts.
   const visible = useMemo(
-    () => deriveVisible(index, { hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, focus }),
-    [index, hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, focus],
+    () => deriveVisible(index, { hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, evidenceOnly, focus }),
+    [index, hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, evidenceOnly, focus],
   );
 
   useEffect(() => {
