@@ -12,6 +12,8 @@ import { localHashOf } from './load/local-datasets.ts';
 import { DropZone } from './load/drop-zone.tsx';
 import { LoadMessages } from './load/load-messages.tsx';
 import { FileLoadButton } from './load/load-controls.tsx';
+import { LinkDataNotice } from './shell/link-data-notice.tsx';
+import { useLinkData } from './url/link-data.ts';
 
 const openDefault = () => update(switchDataset(null));
 
@@ -84,7 +86,9 @@ function MissingLocalDataset({ error }: { error: LocalDatasetMissingError }) {
 function Content() {
   const catalog = useQuery(catalogQueryOptions());
   const datasetId = useView((s) => s.dataset);
-  const dataset = useQuery(datasetQueryFor(datasetId, catalog.data));
+  // A dataset in the link's fragment is still being read: the query names it, this tab does not hold it yet.
+  const linkDataPending = useLinkData((s) => s.pending);
+  const dataset = useQuery({ ...datasetQueryFor(datasetId, catalog.data), enabled: !linkDataPending });
   // Set until the view has been checked against its dataset (url/link-check.ts), which happens
   // where the dataset resolves: the first frame already shows the checked view.
   const checking = useViewStore((s) => s.pendingCheck !== null);
@@ -93,6 +97,7 @@ function Content() {
     void query.refetch();
   };
 
+  if (linkDataPending) return <LoadingSkeleton />;
   if (catalog.isError) return <ErrorPanel title="Could not load the datasets" error={catalog.error} onRetry={retry(catalog)} />;
   if (dataset.isError) {
     if (dataset.error instanceof LocalDatasetMissingError) return <MissingLocalDataset error={dataset.error} />;
@@ -114,6 +119,7 @@ export function App(): ReactNode {
     <>
       <Content />
       <LoadMessages />
+      <LinkDataNotice />
       <DropZone />
     </>
   );

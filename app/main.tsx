@@ -6,6 +6,7 @@ import { ErrorBoundary } from './shell/error-boundary.tsx';
 import { rootErrorOptions } from './shell/report-error.ts';
 import { startHistorySync } from './url/history-sync.ts';
 import { openLocationLink, startLinkCheck } from './url/link-check.ts';
+import { openLinkData } from './url/link-data.ts';
 import './styles/base.css';
 import './styles/layout.css';
 
@@ -14,7 +15,8 @@ const queryClient = new QueryClient({
 });
 
 openLocationLink('link');
-startLinkCheck(queryClient);
+// A dataset carried in the link's fragment must be in this tab before the link is checked against it.
+void openLinkData().finally(() => startLinkCheck(queryClient));
 startHistorySync();
 
 const root = document.getElementById('root');

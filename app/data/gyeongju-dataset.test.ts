@@ -113,3 +113,12 @@ describe('Gyeongju 2025 dataset', () => {
     for (const a of d.actors) expect(involved.has(a.id), `actor ${a.id} has a relation or stance`).toBe(true);
   });
 });
+
+describe('the Gyeongju dataset is journalism', () => {
+  it('keeps evidence on every relation and every stance', () => {
+    const d = load('gyeongju-2025.json');
+    expect(d.relations.filter((r) => r.evidence.length === 0).map((r) => r.id)).toEqual([]);
+    expect(d.stances.filter((s) => s.evidence.length === 0).map((s) => `${s.actor}~${s.topic}`)).toEqual([]);
+    expect(d.relations.length).toBeGreaterThan(0);
+  });
+});

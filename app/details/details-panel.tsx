@@ -93,11 +93,27 @@ function Overview({ index }: { index: DatasetIndex }) {
           {plural(d.actors.length, 'actor', 'actors')} · {plural(d.relations.length, 'relation', 'relations')} ·{' '}
           {plural(d.stances.length, 'stance', 'stances')}
         </p>
+        <UnevidencedCount index={index} />
         <p className="dataset-source">
           Source: <cite>{d.source.title}</cite>
           {d.source.publisher && <> ({d.source.publisher})</>}
         </p>
       </section>
     </>
+  );
+}
+
+/** Claims that cite no quote, counted so the reader knows how much of the graph rests on the file's word alone. */
+function UnevidencedCount({ index }: { index: DatasetIndex }) {
+  const d = index.dataset;
+  const relations = d.relations.filter((r) => r.evidence.length === 0).length;
+  const stances = d.stances.filter((s) => s.evidence.length === 0).length;
+  if (relations + stances === 0) return <p className="muted">Every relation and stance cites the source.</p>;
+  const parts = [relations > 0 && plural(relations, 'relation', 'relations'), stances > 0 && plural(stances, 'stance', 'stances')].filter(Boolean);
+  return (
+    <p className="no-evidence-count">
+      No evidence given for {parts.join(' and ')}: {relations + stances === 1 ? 'it is' : 'they are'} shown as the dataset states{' '}
+      {relations + stances === 1 ? 'it' : 'them'}, without a quote.
+    </p>
   );
 }

@@ -8,6 +8,8 @@ import { update } from '../view/view-store.ts';
  * is left alone so the Source view can mark the quoted words.
  */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
+  // Imported graphs carry no quotes: say so rather than leave a gap a reader could misread.
+  if (evidence.length === 0) return <p className="no-evidence muted">No evidence given</p>;
   return (
     <ul className="evidence-list">
       {evidence.map((e, i) => (

@@ -71,18 +71,19 @@ describe('csvToDataset', () => {
       ['bus-routes', 'Bus routes'],
       ['staffing', 'Staffing'],
     ]);
-    // Every quote sits in the paragraph it cites; the quote-less relation cites the import note.
+    // Every quote sits in the paragraph it cites; the quote-less relation has no evidence, not an invented one.
     for (const rel of d.relations)
       for (const e of rel.evidence) expect(d.source.paragraphs[e.paragraph - 1], rel.id).toContain(e.quote);
-    expect(r3?.evidence).toEqual([{ paragraph: 4, quote: 'Imported from valid-actors.csv and valid-relations.csv.' }]);
-    expect(d.source.paragraphs).toHaveLength(4);
+    expect(r3?.evidence).toEqual([]);
+    expect(d.source.paragraphs).toHaveLength(3);
+    expect(d.source.paragraphs.join('\n')).not.toContain('Imported from');
   });
 
   it('without quotes or topics, builds a one-paragraph source and the "general" topic', () => {
     const d = expectOk(convert(actors, 'source,target,type\nkim,lee,dialogue\n\nlee,south,tension\n'));
     expect(d.source.paragraphs).toEqual(['Imported from actors.csv and relations.csv.']);
     expect(d.topics).toEqual([{ id: 'general', label: 'General', description: '' }]);
-    expect(d.relations.every((r) => r.topics[0] === 'general' && r.evidence[0]?.paragraph === 1)).toBe(true);
+    expect(d.relations.every((r) => r.topics[0] === 'general' && r.evidence.length === 0)).toBe(true);
     expect(d.relations[0]?.summary).toBe('Kim – dialogue – Lee');
   });
 

@@ -23,10 +23,10 @@
  * Which file is which is told from the header row, not the file name. Header names are
  * case-insensitive; other columns are ignored. Lines are 1-based file lines, the header is line 1.
  *
- * A CSV pair carries no article, yet every relation must cite one. So the source is rebuilt from
- * the quotes: paragraph N holds every quote given with paragraph N (joined by " … "), and one more
- * paragraph, "Imported from <actors file> and <relations file>.", is the evidence of relations
- * that have no quote. Without any quotes that sentence is the whole source.
+ * A CSV pair carries no article, so the source is rebuilt from the quotes: paragraph N holds every
+ * quote given with paragraph N (joined by " … "). A relation without a quote has no evidence (the
+ * app says "No evidence given"); nothing is invented to stand in for it. Without any quotes the
+ * source is one sentence, "Imported from <actors file> and <relations file>.", which nothing cites.
  */
 import Papa from 'papaparse';
 import { actorKinds, relationTypes, type Actor, type Dataset, type Evidence, type Relation, type Topic } from '../data/schema.ts';
@@ -293,7 +293,7 @@ function shortHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function finishRelations(drafts: RelationDraft[], actors: Actor[], note: string, noteParagraph: number): Relation[] {
+function finishRelations(drafts: RelationDraft[], actors: Actor[]): Relation[] {
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const taken = new Set<string>([...actors.map((a) => a.id), ...drafts.flatMap((d) => (d.id === null ? [] : [d.id]))]);
   let counter = 0;
@@ -305,7 +305,7 @@ function finishRelations(drafts: RelationDraft[], actors: Actor[], note: string,
     return id;
   };
   return drafts.map((d) => {
-    const evidence: Evidence = d.quote ? { paragraph: d.quote.paragraph, quote: d.quote.text } : { paragraph: noteParagraph, quote: note };
+    const evidence: Evidence[] = d.quote ? [{ paragraph: d.quote.paragraph, quote: d.quote.text }] : [];
     return {
       id: d.id ?? nextId(),
       source: d.source,
@@ -316,12 +316,12 @@ function finishRelations(drafts: RelationDraft[], actors: Actor[], note: string,
       summary: d.summary !== '' ? d.summary : `${names.get(d.source) ?? d.source} – ${d.type} – ${names.get(d.target) ?? d.target}`,
       ...(d.label !== '' ? { label: d.label } : {}),
       ...(d.weight !== null ? { weight: d.weight } : {}),
-      evidence: [evidence],
+      evidence,
     };
   });
 }
 
-function buildSource(drafts: RelationDraft[], note: string): { paragraphs: string[]; noteParagraph: number } {
+function buildSource(drafts: RelationDraft[], note: string): string[] {
   const byParagraph = new Map<number, Set<string>>();
   for (const d of drafts) {
     if (!d.quote) continue;
@@ -331,9 +331,9 @@ function buildSource(drafts: RelationDraft[], note: string): { paragraphs: strin
   }
   const last = Math.max(0, ...byParagraph.keys());
   const paragraphs = Array.from({ length: last }, (_, i) => [...(byParagraph.get(i + 1) ?? [])].join(' … '));
-  const needsNote = drafts.some((d) => !d.quote);
-  if (needsNote || paragraphs.length === 0) paragraphs.push(note);
-  return { paragraphs, noteParagraph: paragraphs.length };
+  // The format needs one paragraph; the note describes the import and is evidence of nothing.
+  if (paragraphs.length === 0) paragraphs.push(note);
+  return paragraphs;
 }
 
 const pathPattern = /^(actors|relations)\[(\d+)\](?:\.([A-Za-z]+))?/;
@@ -410,8 +410,8 @@ export function csvToDataset(files: readonly [CsvFile, CsvFile], today: string):
 
   const names = `${clip(actorsFile.name, 120)} and ${clip(relationsFile.name, 120)}`;
   const note = `Imported from ${names}.`;
-  const { paragraphs, noteParagraph } = buildSource(drafts, note);
-  const relations = finishRelations(drafts, actors, note, noteParagraph);
+  const paragraphs = buildSource(drafts, note);
+  const relations = finishRelations(drafts, actors);
 
   const topicIds = [...new Set(relations.flatMap((r) => r.topics))];
   if (topicIds.length === 0) topicIds.push(defaultTopic); // a dataset needs one topic even with no relations

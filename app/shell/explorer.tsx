@@ -18,6 +18,8 @@ import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
 import { LayoutControl } from './layout-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
+import { CopyDataLink } from './copy-data-link.tsx';
+import { localHashOf } from '../load/local-datasets.ts';
 import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
@@ -98,16 +100,18 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
   const hiddenTypes = useView((s) => s.hiddenTypes);
   const hiddenGroups = useView((s) => s.hiddenGroups);
   const showUnconnected = useView((s) => s.showUnconnected);
+  const evidenceOnly = useView((s) => s.evidenceOnly);
   const focus = useView((s) => s.focus);
   const view = useView((s) => s.view);
   const embed = useView((s) => s.embed);
+  const datasetIdForShare = useView((s) => s.dataset);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [graph, setGraph] = useState<GraphController | null>(null);
 
   // The one derivation every view reads: graph, table, matrix, status line and counts.
   const visible = useMemo(
-    () => deriveVisible(index, { hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, focus }),
-    [index, hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, focus],
+    () => deriveVisible(index, { hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, evidenceOnly, focus }),
+    [index, hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, evidenceOnly, focus],
   );
 
   useEffect(() => {
@@ -148,6 +152,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
           <LoadControls index={index} catalog={catalog} />
           <ExportMenu index={index} visible={visible} renderPng={pngRenderer(graph)} />
           <CopyLink />
+          {localHashOf(datasetIdForShare) !== null && <CopyDataLink dataset={dataset} />}
           <button
             type="button"
             className="button filters-toggle"

@@ -2,7 +2,7 @@ import type { DatasetIndex } from '../data/dataset-index.ts';
 import { relationStyles } from '../ui/relation-styles.ts';
 import type { ViewState } from '../view/view-state.ts';
 
-type Filters = Pick<ViewState, 'hiddenTopics' | 'hiddenTypes' | 'hiddenGroups' | 'showUnconnected' | 'focus'>;
+type Filters = Pick<ViewState, 'hiddenTopics' | 'hiddenTypes' | 'hiddenGroups' | 'showUnconnected' | 'focus'> & Partial<Pick<ViewState, 'evidenceOnly'>>;
 
 const listed = (names: string[], max = 3) =>
   names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
@@ -25,6 +25,7 @@ export function filterSummary(index: DatasetIndex, f: Filters): string {
   const hiddenGroups = index.groups.filter((g) => f.hiddenGroups.includes(g.key));
   if (hiddenGroups.length > 0) parts.push(`hiding ${listed(hiddenGroups.map((g) => g.label))}`);
   if (f.showUnconnected) parts.push('showing actors without relations');
+  if (f.evidenceOnly) parts.push('only relations with evidence');
   if (f.focus) {
     const name = index.actorById.get(f.focus.actor)?.name ?? f.focus.actor;
     parts.push(`focused on ${name} (${f.focus.depth} ${f.focus.depth === 1 ? 'hop' : 'hops'})`);

@@ -9,6 +9,7 @@ import {
   setAllTopics,
   setAllTypes,
   setGroupOn,
+  setEvidenceOnly,
   setShowUnconnected,
   setTopicOn,
   setTypeOn,
@@ -80,6 +81,7 @@ export function FilterSidebar({ index, visible }: { index: DatasetIndex; visible
   const hiddenTypes = useView((s) => s.hiddenTypes);
   const hiddenGroups = useView((s) => s.hiddenGroups);
   const showUnconnected = useView((s) => s.showUnconnected);
+  const evidenceOnly = useView((s) => s.evidenceOnly);
   const topicIds = index.dataset.topics.map((t) => t.id);
   const groupKeys = index.groups.map((g) => g.key);
 
@@ -140,6 +142,10 @@ export function FilterSidebar({ index, visible }: { index: DatasetIndex; visible
       <label className="check toggle">
         <input type="checkbox" checked={showUnconnected} onChange={(e) => update(setShowUnconnected(e.currentTarget.checked))} />
         <span className="check-label">Show actors without visible relations</span>
+      </label>
+      <label className="check toggle">
+        <input type="checkbox" checked={evidenceOnly} onChange={(e) => update(setEvidenceOnly(e.currentTarget.checked))} />
+        <span className="check-label">Only relations with evidence</span>
       </label>
       <button type="button" className="button" onClick={() => update(resetFilters)}>
         Reset filters

@@ -95,7 +95,7 @@ function SelectionBar({ label, cited, paragraph }: { label: string | null; cited
       <p>
         Evidence for <strong>{label}</strong>:{' '}
         {cited.length === 0
-          ? 'no paragraph is cited.'
+          ? 'No evidence given; no paragraph is cited.'
           : `cited in ${cited.length === 1 ? 'paragraph' : 'paragraphs'} ${cited.join(', ')}; the quoted words are marked.`}
       </p>
       {cited.length > 0 && (

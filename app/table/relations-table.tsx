@@ -144,7 +144,7 @@ export function RelationsTable({ index, visible }: { index: DatasetIndex; visibl
                       {r.summary}
                     </button>
                   </td>
-                  <td className="col-evidence">{r.evidence.length}</td>
+                  <td className="col-evidence">{r.evidence.length > 0 ? r.evidence.length : <span className="muted">No evidence given</span>}</td>
                 </tr>
               );
             })}

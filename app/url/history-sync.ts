@@ -2,6 +2,8 @@ import { serialize } from './view-url.ts';
 import { useViewStore } from '../view/view-store.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { openLocationLink } from './link-check.ts';
+import { dataInFragment } from './data-fragment.ts';
+import { fragmentFor } from './link-data.ts';
 
 /**
  * The one module that reads and writes the URL. The store stays pure; this subscribes to it.
@@ -10,7 +12,11 @@ import { openLocationLink } from './link-check.ts';
 const coalesceMs = 500;
 
 export const currentUrl = (state: ViewState, camera: boolean): string =>
-  `${window.location.origin}${window.location.pathname}${serialize(state, { camera })}${window.location.hash}`;
+  `${window.location.origin}${window.location.pathname}${serialize(state, { camera })}${dataInFragment(window.location.hash) === null ? window.location.hash : ''}`;
+
+/** This view, camera included, with the dataset in the fragment (made by data-fragment.ts). */
+export const dataLinkUrl = (state: ViewState, fragment: string): string =>
+  `${window.location.origin}${window.location.pathname}${serialize(state, { camera: true })}${fragment}`;
 
 export function startHistorySync(): () => void {
   // A burst is a chain of pushing changes each less than coalesceMs after the one before, so a
@@ -20,8 +26,9 @@ export function startHistorySync(): () => void {
     if (store.state === previous.state) return;
     if (store.change === 'restore' || store.change === 'silent') return;
     const search = serialize(store.state);
-    if (search === window.location.search) return;
-    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    const fragment = fragmentFor(store.state.dataset, window.location.hash);
+    if (search === window.location.search && fragment === window.location.hash) return;
+    const url = `${window.location.pathname}${search}${fragment}`;
     const now = Date.now();
     if (store.change === 'replace') {
       window.history.replaceState(null, '', url);

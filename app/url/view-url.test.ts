@@ -63,6 +63,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     ),
     search: searchArb,
     embed: fc.boolean(),
+    evidenceOnly: fc.boolean(),
   })
   .map(({ focus, ...rest }): ViewState => {
     const sel = rest.selection;
@@ -70,7 +71,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     return { ...rest, focus: focus && actor !== undefined ? { actor, depth: focus.depth } : null };
   });
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'];
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'];
 
 const fragments = [
   '%', '%E0%A4%A', '%zz', '%ED%A0%80', '%00', '%25', '%2', '__proto__', 'constructor', 'prototype',
@@ -185,6 +186,7 @@ describe('serialize / parse round trip', () => {
       camera: { zoom: 1.234, x: -1234.5, y: 987.6 },
       search: 'kim jong',
       embed: true,
+      evidenceOnly: true,
     };
     const url = serialize(s, { camera: true });
     expect(url.length).toBeLessThan(300);

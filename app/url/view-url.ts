@@ -153,7 +153,7 @@ export const roundPan = (pan: number): number => roundTo(pan, 10);
 // ---------------------------------------------------------------------------------------------
 // Parse
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'] as const;
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'] as const;
 type Key = (typeof knownKeys)[number];
 const knownKeySet: ReadonlySet<string> = new Set(knownKeys);
 const isKnownKey = (k: string): k is Key => knownKeySet.has(k);
@@ -347,6 +347,12 @@ export function parse(search: string): { state: ViewState; problems: UrlProblem[
     else fail('all', all, reasons.invalidValue);
   }
 
+  const evidence = get('evidence');
+  if (evidence !== undefined) {
+    if (evidence === '1') state.evidenceOnly = true;
+    else fail('evidence', evidence, reasons.invalidValue);
+  }
+
   const embed = get('embed');
   if (embed !== undefined) {
     if (embed === '1') state.embed = true;
@@ -441,6 +447,7 @@ export function serialize(state: ViewState, options: { camera?: boolean } = {}):
   if (state.hiddenTypes.length > 0) add('types', serializeList(state.hiddenTypes));
   if (state.hiddenGroups.length > 0) add('groups', serializeList(state.hiddenGroups));
   if (state.showUnconnected) add('all', '1');
+  if (state.evidenceOnly) add('evidence', '1');
   if (state.embed) add('embed', '1');
   if (state.selection !== null) add('sel', serializeSelection(state.selection));
   if (state.focus !== null) {

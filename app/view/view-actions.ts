@@ -36,12 +36,17 @@ export const setShowUnconnected =
   (on: boolean): Producer =>
   (s) => ({ ...s, showUnconnected: on });
 
+export const setEvidenceOnly =
+  (on: boolean): Producer =>
+  (s) => ({ ...s, evidenceOnly: on });
+
 export const resetFilters: Producer = (s) => ({
   ...s,
   hiddenTopics: [],
   hiddenTypes: [],
   hiddenGroups: [],
   showUnconnected: false,
+  evidenceOnly: false,
   focus: null,
 });
 

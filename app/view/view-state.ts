@@ -41,6 +41,8 @@ export interface ViewState {
   /** Actor group keys, see `groupOf` in data/dataset-index.ts. */
   hiddenGroups: readonly string[];
   showUnconnected: boolean;
+  /** Hide relations that cite no quote (imported graphs carry none). */
+  evidenceOnly: boolean;
   selection: Selection | null;
   focus: { actor: string; depth: FocusDepth } | null;
   layout: LayoutName;
@@ -61,6 +63,7 @@ export const defaultViewState: ViewState = Object.freeze({
   hiddenTypes: [],
   hiddenGroups: [],
   showUnconnected: false,
+  evidenceOnly: false,
   selection: null,
   focus: null,
   layout: 'fcose',

@@ -5,7 +5,7 @@ import { relationTypes, type Actor, type Dataset, type Relation, type RelationTy
 import { deriveVisible } from './visible.ts';
 import { defaultViewState, focusDepths, type ViewState } from './view-state.ts';
 
-type Filters = Pick<ViewState, 'hiddenTopics' | 'hiddenTypes' | 'hiddenGroups' | 'showUnconnected' | 'focus'>;
+type Filters = Pick<ViewState, 'hiddenTopics' | 'hiddenTypes' | 'hiddenGroups' | 'showUnconnected' | 'focus'> & Partial<Pick<ViewState, 'evidenceOnly'>>;
 
 const ev = [{ paragraph: 1, quote: 'q' }];
 
@@ -414,5 +414,26 @@ describe('deriveVisible counts under focus', () => {
     expect(focused.relationIds.size).toBe(1);
     expect(focused.counts.types.get('alliance')).toBe(1);
     expect(focused.counts.topics.get('t')).toBe(1);
+  });
+});
+
+describe('deriveVisible: only relations with evidence', () => {
+  const bare = buildIndex({
+    ...fixture,
+    relations: fixture.relations.map((r, i) => (i % 2 === 0 ? { ...r, evidence: [] } : r)),
+  });
+  const withEvidence = fixture.relations.filter((_, i) => i % 2 === 1).map((r) => r.id);
+
+  it('hides exactly the relations that cite no quote, and counts only what it keeps', () => {
+    const on = deriveVisible(bare, filters({ evidenceOnly: true }));
+    const off = deriveVisible(bare, filters());
+    expect(sorted(on.relationIds)).toEqual(sorted(withEvidence.filter((id) => off.relationIds.has(id))));
+    expect(off.relationIds.size).toBeGreaterThan(on.relationIds.size);
+    const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    expect(total(on.counts.types)).toBe(on.relations.length);
+  });
+
+  it('changes nothing when every relation has evidence', () => {
+    expect(sorted(deriveVisible(index, filters({ evidenceOnly: true })).relationIds)).toEqual(sorted(visible().relationIds));
   });
 });

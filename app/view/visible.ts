@@ -22,13 +22,14 @@ export interface Visible {
   focusIds: ReadonlySet<string> | null;
 }
 
-type Filters = Pick<ViewState, 'hiddenTopics' | 'hiddenTypes' | 'hiddenGroups' | 'showUnconnected' | 'focus'>;
+type Filters = Pick<ViewState, 'hiddenTopics' | 'hiddenTypes' | 'hiddenGroups' | 'showUnconnected' | 'focus'> & Partial<Pick<ViewState, 'evidenceOnly'>>;
 
 /**
  * The one place that decides what is shown. The graph, the table, the stance matrix, the
  * status line and the filter counts all read its result.
  *
- * A relation is visible when its type is on, it has an enabled topic and both ends are visible.
+ * A relation is visible when its type is on, it has an enabled topic, both ends are visible and,
+ * under `evidenceOnly`, it cites at least one quote.
  * An actor is visible when its group is on and it has such a relation or a stance on an enabled
  * topic (or `showUnconnected` is set). A state is visible when a member is, or it is itself.
  * Focus keeps only the k-hop neighbourhood of the focused actor within those filters.
@@ -43,9 +44,10 @@ export function deriveVisible(index: DatasetIndex, state: Filters): Visible {
   const groupOn = (actorId: string) => !hiddenGroups.has(index.groupOf.get(actorId) ?? '');
   const typeOn = (r: Relation) => !hiddenTypes.has(r.type);
   const topicOn = (r: Relation) => r.topics.some((t) => enabledTopics.has(t));
+  const evidenceOn = (r: Relation) => !state.evidenceOnly || r.evidence.length > 0;
   const endsOn = (r: Relation) => groupOn(r.source) && groupOn(r.target);
 
-  let candidates = dataset.relations.filter((r) => typeOn(r) && topicOn(r) && endsOn(r));
+  let candidates = dataset.relations.filter((r) => evidenceOn(r) && typeOn(r) && topicOn(r) && endsOn(r));
 
   const actorIds = new Set<string>();
   let focusIds: Set<string> | null = null;
@@ -79,7 +81,7 @@ export function deriveVisible(index: DatasetIndex, state: Filters): Visible {
     relationIds: new Set(candidates.map((r) => r.id)),
     relations: candidates,
     enabledTopics,
-    counts: countChoices(index, { enabledTopics, typeOn, topicOn, endsOn, groupOn, focusIds }),
+    counts: countChoices(index, { enabledTopics, typeOn, topicOn, endsOn, groupOn, evidenceOn, focusIds }),
     focusIds,
   };
 }
@@ -92,6 +94,7 @@ function countChoices(
     topicOn: (r: Relation) => boolean;
     endsOn: (r: Relation) => boolean;
     groupOn: (id: string) => boolean;
+    evidenceOn: (r: Relation) => boolean;
     focusIds: ReadonlySet<string> | null;
   },
 ): Visible['counts'] {
@@ -100,6 +103,8 @@ function countChoices(
   const groups = new Map<string, number>(index.groups.map((g) => [g.key, 0]));
   const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const r of index.dataset.relations) {
+    // A relation the evidence filter hides cannot be kept or added by any other choice.
+    if (!f.evidenceOn(r)) continue;
     // Under focus, only relations inside the focused neighbourhood can be kept or added.
     if (f.focusIds && !(f.focusIds.has(r.source) && f.focusIds.has(r.target))) continue;
     const typeOk = f.typeOn(r);

@@ -1,0 +1,80 @@
+import { create } from 'zustand';
+import { dataInFragment, decodeDataFragment } from './data-fragment.ts';
+import { useViewStore } from '../view/view-store.ts';
+import { defaultViewState } from '../view/view-state.ts';
+import { contentHash } from '../load/read-dataset.ts';
+import { keepForSession, localId, localStore, sessionDataset } from '../load/local-datasets.ts';
+
+/**
+ * A dataset that arrived in the link's fragment. It is held for this tab only until the reader
+ * chooses to keep it; a fragment that cannot be read leaves the bundled story and a notice.
+ */
+interface LinkDataState {
+  /** True from reading a `#data=` fragment until its dataset is ready or refused. */
+  pending: boolean;
+  /** The dataset the fragment carried, once it has been read and validated. */
+  hash: string | null;
+  /** Saved on this device (now or before). */
+  kept: boolean;
+  failure: { reason: string; problems: readonly string[] } | null;
+}
+
+export const useLinkData = create<LinkDataState>(() => ({ pending: false, hash: null, kept: false, failure: null }));
+
+export const dismissLinkDataFailure = () => useLinkData.setState({ failure: null });
+
+/**
+ * Reads `#data=` from the opened link before the first render. Decoding and validation are
+ * synchronous; only the content hash waits, and the page shows its skeleton meanwhile.
+ */
+export function openLinkData(fragment: string = window.location.hash): Promise<void> {
+  const encoded = dataInFragment(fragment);
+  if (encoded === null) return Promise.resolve();
+  const decoded = decodeDataFragment(encoded);
+  if (!decoded.ok) {
+    // The view in the query was meant for the data that could not be read: none of it applies.
+    // Checked as a switch, not as the link: the link's query names the dataset that could not be read.
+    useViewStore.setState({ state: { ...defaultViewState, embed: useViewStore.getState().state.embed }, change: 'restore', pendingCheck: { from: 'switch' } });
+    useLinkData.setState({ failure: { reason: decoded.reason, problems: decoded.problems } });
+    return Promise.resolve();
+  }
+  useLinkData.setState({ pending: true });
+  const { dataset } = decoded;
+  return contentHash(dataset)
+    .then(async (hash) => {
+      keepForSession(hash, { dataset, savedAt: new Date().toISOString() });
+      const stored = await localStore().get(hash);
+      // The query names the dataset too, but the data decides which one is shown.
+      const state = useViewStore.getState().state;
+      useViewStore.setState({ state: { ...state, dataset: localId(hash) }, change: 'restore' });
+      useLinkData.setState({ hash, kept: stored.ok && stored.value !== null });
+    })
+    .catch((error: unknown) => {
+      useViewStore.setState({ state: defaultViewState, change: 'restore', pendingCheck: { from: 'switch' } });
+      const why = error instanceof Error ? error.message : String(error);
+      useLinkData.setState({ failure: { reason: `The data in this link could not be read (${why}), so the bundled dataset is shown.`, problems: [] } });
+    })
+    .finally(() => useLinkData.setState({ pending: false }));
+}
+
+/** Saves the link's dataset like a loaded file; the result says what to tell the reader. */
+export async function keepLinkDataset(): Promise<{ ok: true } | { ok: false; message: string }> {
+  const { hash } = useLinkData.getState();
+  if (hash === null) return { ok: false, message: 'There is no dataset from a link to keep.' };
+  const entry = sessionDataset(hash);
+  if (!entry) return { ok: false, message: 'The dataset from the link is no longer open.' };
+  const saved = await localStore().put({ hash, dataset: entry.dataset, savedAt: new Date().toISOString() });
+  if (!saved.ok) return { ok: false, message: `It could not be saved: ${saved.message}` };
+  useLinkData.setState({ kept: true });
+  return { ok: true };
+}
+
+/**
+ * The fragment a URL write should carry: a data fragment only while its dataset is the one
+ * shown, so switching datasets never leaves stale data riding in the address.
+ */
+export function fragmentFor(dataset: string | null, fragment: string): string {
+  if (dataInFragment(fragment) === null) return fragment;
+  const { hash } = useLinkData.getState();
+  return hash !== null && dataset === localId(hash) ? fragment : '';
+}
