@@ -30,7 +30,7 @@ test('a copied link reopens exactly the same view in a fresh browser', async ({ 
   const page = await context.newPage();
   await openApp(page);
   await page.getByRole('group', { name: 'Relation types' }).getByRole('checkbox', { name: 'Agreement' }).uncheck();
-  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: 'Public opinion & protest' }).uncheck();
+  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: "China's influence in South Korea" }).uncheck();
   await selectBySearch(page, 'lee jae');
   await details(page).getByRole('radio', { name: '2' }).check();
   await details(page).getByRole('button', { name: 'Focus', exact: true }).click();

@@ -81,7 +81,7 @@ test('an evidence reference opens the source paragraph with the quote highlighte
   await openApp(page);
   await page.getByRole('tab', { name: 'Table' }).click();
   const relation = data.relations.find((r) => r.id === 'kim-conditions-talks-with-washington')!;
-  const row = tableRows(page).filter({ hasText: 'Kim refuses' });
+  const row = tableRows(page).filter({ hasText: 'Kim has said he would only engage' });
   await row.getByRole('button').first().click();
   await expect(details(page).getByRole('heading', { level: 2 })).toContainText('Kim Jong Un');
   const full = JSON.parse(readFileSync(new URL('../public/data/gyeongju-2025.json', import.meta.url), 'utf8')) as {
@@ -119,13 +119,13 @@ test('focus at depth 1 shows exactly the actor and its neighbours', async ({ pag
   expect((await statusNumbers(page)).actors).toBe(data.actors.length);
 });
 
-test('the stance matrix shows Kim Jong Un on denuclearisation and opens its evidence', async ({ page }) => {
+test('the stance matrix shows Kim Jong Un on North Korea talks and opens its evidence', async ({ page }) => {
   await openApp(page);
   await page.getByRole('tab', { name: 'Stances' }).click();
-  const cell = page.getByRole('button', { name: /^Kim Jong Un on North Korea talks & denuclearisation: / });
+  const cell = page.getByRole('button', { name: /^Kim Jong Un on North Korea talks: / });
   await expect(cell).toContainText('Conditional');
   await cell.click();
-  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un on North Korea talks & denuclearisation');
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un on North Korea talks');
   await expect(details(page).getByRole('button', { name: /^¶ \d+$/ }).first()).toBeVisible();
 });
 

@@ -79,8 +79,12 @@ describe('DetailsPanel', () => {
 
   it('shows a stance', () => {
     const html = render({ selection: { kind: 'stance', actor: 'lee-jae-myung', topic: 'nk-talks' } });
-    expect(html).toContain('<h2 tabindex="-1">Lee Jae Myung on North Korea talks &amp; denuclearisation</h2>');
+    expect(html).toContain('<h2 tabindex="-1">Lee Jae Myung on North Korea talks</h2>');
     expect(html).toContain('Open Lee Jae Myung');
+  });
+
+  it('links the codebook from the dataset card, relative to the page', () => {
+    expect(render({ selection: null })).toContain('<a href="data/CODEBOOK.md">Codebook</a>');
   });
 
   it('says so when the selection is not in the dataset', () => {

@@ -98,6 +98,10 @@ function Overview({ index }: { index: DatasetIndex }) {
           Source: <cite>{d.source.title}</cite>
           {d.source.publisher && <> ({d.source.publisher})</>}
         </p>
+        <p className="dataset-codebook">
+          {/* Relative, like the datasets themselves: the app may be served from a sub-path. */}
+          <a href="data/CODEBOOK.md">Codebook</a>: how the bundled datasets are coded
+        </p>
       </section>
     </>
   );

@@ -51,6 +51,16 @@ describe('visibleSubgraph', () => {
     expect(subset.stances).toEqual([]);
   });
 
+  it('keeps the outside-knowledge marks of the actors it keeps, and only those', () => {
+    const { subset } = expectValidSubset(gyeongju, { ...noFilters, hiddenGroups: ['north-korea'] });
+    const kept = new Set(subset.actors.map((a) => a.id));
+    expect(kept.has('kim-jong-un')).toBe(false);
+    const expected = (gyeongju.dataset.outsideKnowledge ?? []).filter((m) => m.actor === undefined || kept.has(m.actor));
+    expect(subset.outsideKnowledge).toEqual(expected);
+    expect(subset.outsideKnowledge?.some((m) => m.actor === 'kim-jong-un')).toBe(false);
+    expect(subset.outsideKnowledge?.some((m) => m.field === 'date')).toBe(true);
+  });
+
   it('stays valid for any combination of filters and focus', () => {
     const topics = gyeongju.dataset.topics.map((t) => t.id);
     const groups = gyeongju.groups.map((g) => g.key);

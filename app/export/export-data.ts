@@ -39,6 +39,9 @@ export function visibleSubgraph(index: DatasetIndex, visible: Visible): Dataset 
       ? `${dataset.title.slice(0, maxTitle - filteredSuffix.length - 1)}…${filteredSuffix}`
       : `${dataset.title}${filteredSuffix}`;
 
+  // Marks of outside knowledge travel with the values they mark, so the subset stays honest.
+  const marks = dataset.outsideKnowledge?.filter((m) => m.actor === undefined || keep.has(m.actor));
+
   return {
     schemaVersion: 1,
     id: dataset.id,
@@ -50,6 +53,7 @@ export function visibleSubgraph(index: DatasetIndex, visible: Visible): Dataset 
     actors,
     relations,
     stances,
+    ...(marks === undefined ? {} : { outsideKnowledge: marks }),
   };
 }
 

@@ -23,7 +23,7 @@ describe('graphSummary', () => {
     expect(summary({})).toBe(
       `Graph of ${dataset.actors.length} actors and ${dataset.relations.length} relations: ` +
         `${count('alliance')} alliance, ${count('tension')} tensions, ${count('agreement')} agreements, ${count('dialogue')} dialogues. ` +
-        'Most connected: China (13 relations), South Korea (13 relations), Xi Jinping (3 relations).',
+        'Most connected: China (10 relations), South Korea (9 relations), Lee Jae Myung (2 relations).',
     );
   });
 
@@ -31,9 +31,9 @@ describe('graphSummary', () => {
     const visible = deriveVisible(index, { ...defaultViewState, hiddenTypes: ['agreement'] });
     const text = summary({ hiddenTypes: ['agreement'] });
     expect(text).toContain(`Graph of ${visible.actorIds.size} actors and ${visible.relations.length} relations: `);
-    expect(visible.relations.length).toBe(dataset.relations.length - 7);
+    expect(visible.relations.length).toBe(dataset.relations.length - 5);
     expect(text).not.toContain('agreement');
-    expect(text).toContain('Most connected: China (6 relations), South Korea (6 relations), Xi Jinping (3 relations).');
+    expect(text).toContain('Most connected: China (5 relations), South Korea (4 relations), Lee Jae Myung (2 relations).');
   });
 
   it('says so when nothing matches', () => {
