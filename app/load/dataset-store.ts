@@ -84,8 +84,15 @@ function openDb(factory: IDBFactory): Promise<Db> {
       if (!db.objectStoreNames.contains(metaStore)) db.createObjectStore(metaStore, { keyPath: 'hash' });
     };
     // Another tab holds an older version open; waiting could hang the caller indefinitely.
-    request.onblocked = () => reject(new Error('another tab is using an older version of the storage'));
-    (wrap(request) as Promise<Db>).then(resolve, (error: unknown) => reject(error ?? new Error('the database could not be opened')));
+    let blocked = false;
+    request.onblocked = () => {
+      blocked = true;
+      reject(new Error('another tab is using an older version of the storage'));
+    };
+    (wrap(request) as Promise<Db>).then(
+      (db) => (blocked ? db.close() : resolve(db)), // opened after all, but the caller has moved on
+      (error: unknown) => reject(error ?? new Error('the database could not be opened')),
+    );
   });
 }
 
