@@ -125,4 +125,17 @@ describe('link check', () => {
     update(select({ kind: 'actor', id: 'lee-jae-myung' }));
     expect(useViewStore.getState().pendingCheck).toBeNull();
   });
+
+  it('applies a view once the file a link named is loaded here, though the dataset id stays the same', async () => {
+    vi.stubGlobal('fetch', serve());
+    const client = cachedClient();
+    open('?dataset=local:abc123&sel=x', client);
+    await vi.waitFor(() => expect(client.getQueryState(['dataset', 'local:abc123'])?.status).toBe('error'));
+    expect(useViewStore.getState().pendingCheck).not.toBeNull();
+    // What openFiles does after reading the file: cache the index, then show it.
+    client.setQueryData(['dataset', 'local:abc123'], index(gyeongju.file));
+    update(switchDataset('local:abc123'));
+    expect(useViewStore.getState().pendingCheck).toBeNull();
+    expect(getViewState()).toEqual({ ...defaultViewState, dataset: 'local:abc123' });
+  });
 });
