@@ -14,8 +14,9 @@ const queryClient = new QueryClient({
 });
 
 openLocationLink('link');
-startLinkCheck(queryClient);
+// History sync first: a dataset switch is pushed to the address before its check settles it.
 startHistorySync();
+startLinkCheck(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
