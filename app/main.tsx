@@ -15,9 +15,10 @@ const queryClient = new QueryClient({
 });
 
 openLocationLink('link');
-// A dataset carried in the link's fragment must be in this tab before the link is checked against it.
-void openLinkData().finally(() => startLinkCheck(queryClient));
+// History sync first: a dataset switch is pushed to the address before its check settles it.
 startHistorySync();
+// A dataset carried in the link's fragment must be in this tab before the link is checked against it.
+void openLinkData(queryClient).finally(() => startLinkCheck(queryClient));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

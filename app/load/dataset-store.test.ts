@@ -1,9 +1,11 @@
+// idb recognises requests and transactions by the global IDB classes, which Node lacks.
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/schema.ts';
 import { validateDataset } from '../data/validate.ts';
-import { datasetsStore, openStore, type StoredDataset } from './dataset-store.ts';
+import { datasetsStore, dbVersion, openLocalStore, openStore, type StoredDataset } from './dataset-store.ts';
 
 function story(): Dataset {
   const result = validateDataset(JSON.parse(readFileSync(new URL('../../e2e/fixtures/valid-story.json', import.meta.url), 'utf8')));
@@ -137,20 +139,21 @@ describe('dataset store', () => {
   it('is unavailable when opening fires onerror, and tries again later', async () => {
     let attempts = 0;
     const real = new IDBFactory();
+    // A database of a newer version cannot be opened at ours: a real request that fires onerror.
+    await new Promise<void>((resolve) => {
+      const newer = real.open('newer', dbVersion + 1);
+      newer.onsuccess = () => {
+        newer.result.close();
+        resolve();
+      };
+    });
     const flaky = wrap(real, {
-      open: (name: string, version?: number) => {
-        attempts++;
-        if (attempts > 1) return real.open(name, version);
-        const request = { error: new DOMException('private mode', 'InvalidStateError') } as unknown as IDBOpenDBRequest & {
-          onerror: (() => void) | null;
-        };
-        queueMicrotask(() => request.onerror?.());
-        return request;
-      },
+      open: (name: string, version?: number) => (++attempts > 1 ? real.open(name, version) : real.open('newer', version)),
     });
     const store = openStore(flaky);
-    expect(await store.list()).toMatchObject({ ok: false, reason: 'unavailable', message: expect.stringContaining('private mode') as string });
+    expect(await store.list()).toMatchObject({ ok: false, reason: 'unavailable', message: expect.stringContaining('not available') as string });
     expect(await store.list()).toEqual({ ok: true, value: [] });
+    expect(attempts).toBe(2);
   });
 
   it('reports a full disk as quota when put throws', async () => {
@@ -183,5 +186,59 @@ describe('dataset store', () => {
     broken.dataset = { ...broken.dataset, relations: [{ ...broken.dataset.relations[0]!, target: 'nobody' }] };
     await store.put(broken);
     expect(await store.get('aaaa')).toMatchObject({ ok: false, reason: 'failed' });
+  });
+});
+
+describe('local store (storage, with this session as the fallback)', () => {
+  it('saves through IndexedDB when it can', async () => {
+    const idb = new IDBFactory();
+    const local = openLocalStore(openStore(idb));
+    expect((await local.put(record('aaaa', '2025-01-01T10:00:00.000Z'))).ok).toBe(true);
+    // A second store on the same database (a reload) finds it.
+    const again = await openLocalStore(openStore(idb)).get('aaaa');
+    expect(again.ok && again.value?.dataset.id).toBe('harbourside-tram');
+    expect(await local.list()).toEqual([{ hash: 'aaaa', title: 'Story', savedAt: '2025-01-01T10:00:00.000Z', saved: true }]);
+  });
+
+  it('keeps what storage refused for this session, says so, and lists everything newest first', async () => {
+    for (const persistent of [
+      openStore(null),
+      openStore(
+        failingPutFactory(() => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }),
+      ),
+    ]) {
+      const local = openLocalStore(persistent);
+      const put = await local.put(record('bbbb', '2025-02-01T10:00:00.000Z', 'Only here'));
+      expect(put.ok).toBe(false);
+      const got = await local.get('bbbb');
+      expect(got.ok && got.value?.dataset.title).toBe('Only here');
+      await local.put(record('cccc', '2025-03-01T10:00:00.000Z', 'Newest'));
+      await local.put(record('aaaa', '2025-01-01T10:00:00.000Z', 'Oldest'));
+      expect((await local.list()).map((e) => [e.hash, e.saved])).toEqual([
+        ['cccc', false],
+        ['bbbb', false],
+        ['aaaa', false],
+      ]);
+      await local.remove('bbbb');
+      expect((await local.list()).map((e) => e.hash)).toEqual(['cccc', 'aaaa']);
+    }
+  });
+
+  it('merges saved and session-only datasets without duplicates', async () => {
+    const idb = new IDBFactory();
+    const persistent = openStore(idb);
+    await persistent.put(record('aaaa', '2025-01-01T10:00:00.000Z', 'Saved'));
+    await persistent.put(record('cccc', '2025-03-01T10:00:00.000Z', 'Saved later'));
+    const refusing = { ...persistent, put: () => Promise.resolve({ ok: false as const, reason: 'quota' as const, message: 'full' }) };
+    const local = openLocalStore(refusing);
+    await local.put(record('bbbb', '2025-02-01T10:00:00.000Z', 'Only here'));
+    await local.put(record('aaaa', '2025-01-01T10:00:00.000Z', 'Saved'));
+    expect(await local.list()).toEqual([
+      { hash: 'cccc', title: 'Saved later', savedAt: '2025-03-01T10:00:00.000Z', saved: true },
+      { hash: 'bbbb', title: 'Only here', savedAt: '2025-02-01T10:00:00.000Z', saved: false },
+      { hash: 'aaaa', title: 'Saved', savedAt: '2025-01-01T10:00:00.000Z', saved: true },
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { localDatasetQueryOptions, localDatasetsQueryOptions, LocalDatasetMissin
 import { getViewState, useViewStore } from '../view/view-store.ts';
 import { defaultViewState } from '../view/view-state.ts';
 import type { InputFile } from './read-dataset.ts';
-import { forgetForSession, localStore, sessionDataset } from './local-datasets.ts';
+import { localStore } from './local-datasets.ts';
 import { openFiles, removeLocalDataset, useLoadState } from './load-state.ts';
 
 const fixture = (name: string): InputFile => {
@@ -29,13 +29,14 @@ describe('openFiles', () => {
     expect(id).toMatch(/^local:[0-9a-f]{16}$/);
     const hash = id!.slice('local:'.length);
     expect(useLoadState.getState()).toMatchObject({ busy: false, failure: null, warning: null });
-    const stored = await localStore().get(hash);
+    const stored = await localStore.get(hash);
     expect(stored.ok && stored.value?.dataset.title).toBe('Port Ellery approves the Harbourside tram line');
     const listed = await client.fetchQuery(localDatasetsQueryOptions());
     expect(listed.map((e) => [e.hash, e.saved])).toContainEqual([hash, true]);
 
+    // The loaded index is in the query cache already: no read back from storage.
+    expect(client.getQueryData(localDatasetQueryOptions(hash).queryKey)?.dataset.title).toBe(stored.ok ? stored.value?.dataset.title : '');
     // Read back from storage alone, as after a reload.
-    forgetForSession(hash);
     const index = await newClient().fetchQuery(localDatasetQueryOptions(hash));
     expect(index.dataset.actors).toHaveLength(8);
     expect(index.actorById.size).toBe(8);
@@ -54,7 +55,8 @@ describe('openFiles', () => {
   it('reads a CSV pair', async () => {
     await openFiles([fixture('valid-actors.csv'), fixture('valid-relations.csv')], newClient());
     const hash = getViewState().dataset!.slice('local:'.length);
-    expect(sessionDataset(hash)?.dataset.relations).toHaveLength(5);
+    const stored = await localStore.get(hash);
+    expect(stored.ok && stored.value?.dataset.relations).toHaveLength(5);
   });
 });
 
@@ -96,8 +98,8 @@ describe('removeLocalDataset', () => {
     const hash = getViewState().dataset!.slice('local:'.length);
     await removeLocalDataset(hash, client);
     expect(getViewState().dataset).toBeNull();
-    expect(sessionDataset(hash)).toBeUndefined();
-    const stored = await localStore().get(hash);
+    expect(client.getQueryData(localDatasetQueryOptions(hash).queryKey)).toBeUndefined();
+    const stored = await localStore.get(hash);
     expect(stored).toEqual({ ok: true, value: null });
     const listed = await client.fetchQuery(localDatasetsQueryOptions());
     expect(listed.some((e) => e.hash === hash)).toBe(false);

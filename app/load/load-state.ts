@@ -4,7 +4,8 @@ import { localDatasetQueryOptions, localDatasetsQueryKey } from './local-dataset
 import { update } from '../view/view-store.ts';
 import { switchDataset } from '../view/view-actions.ts';
 import { loadFiles, type InputFile } from './read-dataset.ts';
-import { forgetForSession, keepForSession, localId, localStore, storageWarning } from './local-datasets.ts';
+import { localId, localStore, storageWarning } from './local-datasets.ts';
+import { buildIndex } from '../data/dataset-index.ts';
 
 /**
  * Outcome of the last load, kept outside the components: a successful load swaps the whole
@@ -39,12 +40,12 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
     }
     const { dataset, hash } = result;
     const savedAt = new Date().toISOString();
-    keepForSession(hash, { dataset, savedAt });
-    const saved = await localStore().put({ hash, dataset, savedAt });
+    const saved = await localStore.put({ hash, dataset, savedAt });
     useLoadState.setState({ warning: saved.ok ? null : { hash, message: storageWarning(saved) } });
     void queryClient.invalidateQueries({ queryKey: localDatasetsQueryKey });
-    // Drops whatever an earlier attempt cached under this id, such as "not on this device".
-    void queryClient.resetQueries({ queryKey: localDatasetQueryOptions(hash).queryKey, exact: true });
+    // The query cache is the one copy in memory: no read back from storage right after a load,
+    // and whatever an earlier attempt cached under this id ("not on this device") is replaced.
+    queryClient.setQueryData(localDatasetQueryOptions(hash).queryKey, buildIndex(dataset));
     update(switchDataset(localId(hash)));
   } catch (error) {
     useLoadState.setState({ failure: { reason: `The file could not be loaded: ${describe(error)}`, problems: [] } });
@@ -56,10 +57,9 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
 /** Shows the default dataset first, so the removed one is never on screen without its data. */
 export async function removeLocalDataset(hash: string, queryClient: QueryClient): Promise<void> {
   update(switchDataset(null));
-  forgetForSession(hash);
   const { warning } = useLoadState.getState();
   if (warning?.hash === hash) dismissWarning();
-  const removed = await localStore().remove(hash);
+  const removed = await localStore.remove(hash);
   if (!removed.ok)
     useLoadState.setState({ failure: { reason: `The dataset could not be removed from this device. ${removed.message}`, problems: [] } });
   queryClient.removeQueries({ queryKey: localDatasetQueryOptions(hash).queryKey, exact: true });

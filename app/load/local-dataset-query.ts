@@ -2,7 +2,7 @@ import { queryOptions, skipToken, type UseQueryOptions } from '@tanstack/react-q
 import { datasetQueryOptions, DatasetError } from '../data/dataset-query.ts';
 import { pickEntry, type Catalog } from '../data/catalog.ts';
 import { buildIndex, type DatasetIndex } from '../data/dataset-index.ts';
-import { localHashOf, localId, localStore, mergeLocalEntries, sessionDataset, sessionEntries, type LocalDatasetEntry } from './local-datasets.ts';
+import { localHashOf, localId, localStore, type LocalDatasetEntry } from './local-datasets.ts';
 
 /**
  * A `local:<hash>` dataset this browser does not hold: loaded on another device, in another
@@ -21,24 +21,20 @@ export class LocalDatasetMissingError extends DatasetError {
   }
 }
 
-/** Dataset query for a file the user loaded: this tab's memory first, then IndexedDB. */
+/** Dataset query for a file the user loaded, read from the local store (IndexedDB, or this session's memory). */
 export const localDatasetQueryOptions = (hash: string) =>
   queryOptions({
     queryKey: ['dataset', localId(hash)],
     queryFn: async (): Promise<DatasetIndex> => {
-      // Both sources hold validated data: files are checked when read, stored copies by the store.
-      let data = sessionDataset(hash)?.dataset;
-      if (data === undefined) {
-        const stored = await localStore().get(hash);
-        if (!stored.ok) {
-          if (stored.reason === 'unavailable')
-            throw new LocalDatasetMissingError(hash, 'Browser storage is not available here, so datasets saved earlier cannot be read.');
-          throw new DatasetError(stored.message);
-        }
-        if (stored.value === null) throw new LocalDatasetMissingError(hash);
-        data = stored.value.dataset;
+      // Stored copies are validated again by the store; files were validated when read.
+      const stored = await localStore.get(hash);
+      if (!stored.ok) {
+        if (stored.reason === 'unavailable')
+          throw new LocalDatasetMissingError(hash, 'Browser storage is not available here, so datasets saved earlier cannot be read.');
+        throw new DatasetError(stored.message);
       }
-      return buildIndex(data);
+      if (stored.value === null) throw new LocalDatasetMissingError(hash);
+      return buildIndex(stored.value.dataset);
     },
     staleTime: Infinity,
     // Reading local storage again a moment later gives the same answer.
@@ -54,10 +50,7 @@ export const localDatasetsQueryKey = ['local-datasets'] as const;
 export const localDatasetsQueryOptions = () =>
   queryOptions({
     queryKey: localDatasetsQueryKey,
-    queryFn: async (): Promise<LocalDatasetEntry[]> => {
-      const listed = await localStore().list();
-      return mergeLocalEntries(listed.ok ? listed.value : [], sessionEntries());
-    },
+    queryFn: (): Promise<LocalDatasetEntry[]> => localStore.list(),
     staleTime: Infinity,
   });
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../data/schema.ts';
-import type { StoredDatasetMeta } from './dataset-store.ts';
-import { formatSavedDate, localEntryLabel, localHashOf, localId, mergeLocalEntries, storageWarning, withCurrent } from './local-datasets.ts';
+import { formatSavedDate, localEntryLabel, localHashOf, localId, storageWarning, withCurrent } from './local-datasets.ts';
 
-const meta = (hash: string, savedAt: string, title = `Story ${hash}`): StoredDatasetMeta => ({ hash, id: 'x', title, savedAt, size: 10 });
-const held = (title: string, savedAt: string) => ({ dataset: { title } as Dataset, savedAt });
 
 describe('local dataset ids', () => {
   it('round-trips a hash through its id', () => {
@@ -16,26 +12,6 @@ describe('local dataset ids', () => {
     expect(localHashOf('gyeongju-2025')).toBeNull();
     expect(localHashOf('local:')).toBeNull();
     expect(localHashOf('locals:ab')).toBeNull();
-  });
-});
-
-describe('mergeLocalEntries', () => {
-  it('lists stored datasets and session-only ones, newest first, without duplicates', () => {
-    const merged = mergeLocalEntries(
-      [meta('aa', '2025-01-01T10:00:00.000Z'), meta('cc', '2025-03-01T10:00:00.000Z')],
-      [
-        ['aa', held('Story aa', '2025-01-01T10:00:00.000Z')],
-        ['bb', held('Only here', '2025-02-01T10:00:00.000Z')],
-      ],
-    );
-    expect(merged).toEqual([
-      { hash: 'cc', title: 'Story cc', savedAt: '2025-03-01T10:00:00.000Z', saved: true },
-      { hash: 'bb', title: 'Only here', savedAt: '2025-02-01T10:00:00.000Z', saved: false },
-      { hash: 'aa', title: 'Story aa', savedAt: '2025-01-01T10:00:00.000Z', saved: true },
-    ]);
-  });
-  it('is empty when nothing was loaded', () => {
-    expect(mergeLocalEntries([], [])).toEqual([]);
   });
 });
 

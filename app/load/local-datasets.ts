@@ -1,9 +1,10 @@
-import type { Dataset } from '../data/schema.ts';
-import { openStore, type DatasetStore, type StoredDatasetMeta, type StoreFailure } from './dataset-store.ts';
+import { openLocalStore, type LocalDatasetEntry, type LocalStore, type StoreFailure } from './dataset-store.ts';
+
+export type { LocalDatasetEntry };
 
 /**
  * Datasets the user loaded from files, as the rest of the app sees them: named `local:<hash>` in
- * view state and links, held in memory for this session and (when the browser allows) in IndexedDB.
+ * view state and links, kept in IndexedDB when the browser allows and for this session when not.
  */
 
 export const localPrefix = 'local:';
@@ -17,47 +18,8 @@ export function localHashOf(datasetId: string | null): string | null {
   return /^[0-9a-fA-F]{1,128}$/.test(hash) ? hash : null;
 }
 
-export interface SessionDataset {
-  dataset: Dataset;
-  savedAt: string;
-}
-
-/**
- * Every dataset loaded in this tab. It is what keeps a dataset on screen when storage refused it,
- * and it spares a read back from IndexedDB right after a load.
- */
-const session = new Map<string, SessionDataset>();
-
-export const sessionDataset = (hash: string): SessionDataset | undefined => session.get(hash);
-export const keepForSession = (hash: string, entry: SessionDataset): void => void session.set(hash, entry);
-export const forgetForSession = (hash: string): void => void session.delete(hash);
-export const sessionEntries = (): [string, SessionDataset][] => [...session.entries()];
-
-let store: DatasetStore | null = null;
-/** One connection for the whole app; opened on first use, so a page that never loads a file never touches storage. */
-export const localStore = (): DatasetStore => (store ??= openStore());
-
-/** A dataset the selector offers; `saved` is false when it lives only in this tab's memory. */
-export interface LocalDatasetEntry {
-  hash: string;
-  title: string;
-  savedAt: string;
-  saved: boolean;
-}
-
-const newestFirst = (a: LocalDatasetEntry, b: LocalDatasetEntry) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0);
-
-/** Stored datasets plus those only this session holds (storage refused them), newest first. */
-export function mergeLocalEntries(
-  stored: readonly StoredDatasetMeta[],
-  inSession: readonly (readonly [string, SessionDataset])[],
-): LocalDatasetEntry[] {
-  const entries: LocalDatasetEntry[] = stored.map((m) => ({ hash: m.hash, title: m.title, savedAt: m.savedAt, saved: true }));
-  const seen = new Set(entries.map((e) => e.hash));
-  for (const [hash, { dataset, savedAt }] of inSession)
-    if (!seen.has(hash)) entries.push({ hash, title: dataset.title, savedAt, saved: false });
-  return entries.sort(newestFirst);
-}
+/** One store for the whole app; it opens IndexedDB on first use, so a page that never loads a file never touches storage. */
+export const localStore: LocalStore = openLocalStore();
 
 /**
  * The list with the shown dataset in it even before the list has been read, so the selector

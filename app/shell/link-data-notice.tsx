@@ -21,7 +21,7 @@ export function LinkDataNotice() {
   const capped = failure ? capProblems(failure.problems) : null;
 
   const keep = async () => {
-    const result = await keepLinkDataset();
+    const result = await keepLinkDataset(queryClient);
     setOutcome(result.ok ? 'Kept on this device: it is listed under “Loaded on this device”.' : `Not kept. ${result.message}`);
     if (result.ok) void queryClient.invalidateQueries({ queryKey: localDatasetsQueryKey });
   };

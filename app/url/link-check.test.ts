@@ -10,6 +10,7 @@ import { select, switchDataset } from '../view/view-actions.ts';
 import { defaultViewState } from '../view/view-state.ts';
 import { getViewState, update, useViewStore } from '../view/view-store.ts';
 import { openLocationLink, recheck, startLinkCheck } from './link-check.ts';
+import { startHistorySync } from './history-sync.ts';
 
 const publicFile = (file: string) => readFileSync(new URL(`../../public/data/${file}`, import.meta.url), 'utf8');
 const catalog = JSON.parse(publicFile('index.json')) as Catalog;
@@ -124,5 +125,40 @@ describe('link check', () => {
     // Other actions never ask for a check.
     update(select({ kind: 'actor', id: 'lee-jae-myung' }));
     expect(useViewStore.getState().pendingCheck).toBeNull();
+  });
+
+  it('applies a view once the file a link named is loaded here, though the dataset id stays the same', async () => {
+    vi.stubGlobal('fetch', serve());
+    const client = cachedClient();
+    open('?dataset=local:abc123&sel=x', client);
+    await vi.waitFor(() => expect(client.getQueryState(['dataset', 'local:abc123'])?.status).toBe('error'));
+    expect(useViewStore.getState().pendingCheck).not.toBeNull();
+    // What openFiles does after reading the file: cache the index, then show it.
+    client.setQueryData(['dataset', 'local:abc123'], index(gyeongju.file));
+    update(switchDataset('local:abc123'));
+    expect(useViewStore.getState().pendingCheck).toBeNull();
+    expect(getViewState()).toEqual({ ...defaultViewState, dataset: 'local:abc123' });
+  });
+
+  it('lets a dataset switch reach the address bar as one new entry', () => {
+    const entries = ['?sel=lee-jae-myung'];
+    const setUrl = (url: string) => (location.search = url.slice(url.indexOf('?') >= 0 ? url.indexOf('?') : url.length));
+    const location = { search: entries[0]!, pathname: '/', hash: '', origin: 'http://x' };
+    const history = {
+      pushState: (_: unknown, __: string, url: string) => entries.push(setUrl(url)),
+      replaceState: (_: unknown, __: string, url: string) => (entries[entries.length - 1] = setUrl(url)),
+    };
+    vi.stubGlobal('window', { location, history, addEventListener: () => {}, removeEventListener: () => {} });
+    const client = cachedClient();
+    client.setQueryData(datasetQueryOptions(lesMis).queryKey, index(lesMis.file));
+    openLocationLink('link');
+    const stopSync = startHistorySync();
+    stop = startLinkCheck(client);
+    expect(getViewState().selection).toEqual({ kind: 'actor', id: 'lee-jae-myung' });
+    expect(entries).toEqual(['?sel=lee-jae-myung']); // opening a link writes nothing
+    update(switchDataset('les-miserables'));
+    expect(useViewStore.getState().pendingCheck).toBeNull();
+    expect(entries).toEqual(['?sel=lee-jae-myung', '?dataset=les-miserables']);
+    stopSync();
   });
 });

@@ -39,7 +39,11 @@ function commit(pending: PendingCheck, index: DatasetIndex, catalog: Catalog): v
     const missing = problems.find((p) => p.param === 'dataset');
     showLinkNotice(describeProblems(problems), missing ? missing.value : null);
   }
-  useViewStore.setState({ state, change: 'restore', pendingCheck: null });
+  // Nothing to drop: only the wait ends, so the change that asked for the check (a dataset switch
+  // the history sync is about to push) stays what it was. Otherwise the checked view replaces the
+  // state without touching the address, which is rewritten only when the reader acts.
+  if (state === store.state) useViewStore.setState({ pendingCheck: null });
+  else useViewStore.setState({ state, change: 'restore', pendingCheck: null });
 }
 
 async function check(queryClient: QueryClient, pending: PendingCheck): Promise<void> {

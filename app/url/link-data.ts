@@ -3,7 +3,10 @@ import { dataInFragment, decodeDataFragment } from './data-fragment.ts';
 import { useViewStore } from '../view/view-store.ts';
 import { defaultViewState } from '../view/view-state.ts';
 import { contentHash } from '../load/read-dataset.ts';
-import { keepForSession, localId, localStore, sessionDataset } from '../load/local-datasets.ts';
+import type { QueryClient } from '@tanstack/react-query';
+import { localId, localStore } from '../load/local-datasets.ts';
+import { localDatasetQueryOptions } from '../load/local-dataset-query.ts';
+import { buildIndex } from '../data/dataset-index.ts';
 
 /**
  * A dataset that arrived in the link's fragment. It is held for this tab only until the reader
@@ -27,7 +30,7 @@ export const dismissLinkDataFailure = () => useLinkData.setState({ failure: null
  * Reads `#data=` from the opened link before the first render. Decoding and validation are
  * synchronous; only the content hash waits, and the page shows its skeleton meanwhile.
  */
-export function openLinkData(fragment: string = window.location.hash): Promise<void> {
+export function openLinkData(queryClient: QueryClient, fragment: string = window.location.hash): Promise<void> {
   const encoded = dataInFragment(fragment);
   if (encoded === null) return Promise.resolve();
   const decoded = decodeDataFragment(encoded);
@@ -42,8 +45,9 @@ export function openLinkData(fragment: string = window.location.hash): Promise<v
   const { dataset } = decoded;
   return contentHash(dataset)
     .then(async (hash) => {
-      keepForSession(hash, { dataset, savedAt: new Date().toISOString() });
-      const stored = await localStore().get(hash);
+      // The query cache is the one copy in memory, as for a loaded file; storage only if the reader keeps it.
+      queryClient.setQueryData(localDatasetQueryOptions(hash).queryKey, buildIndex(dataset));
+      const stored = await localStore.get(hash);
       // The query names the dataset too, but the data decides which one is shown.
       const state = useViewStore.getState().state;
       useViewStore.setState({ state: { ...state, dataset: localId(hash) }, change: 'restore' });
@@ -58,12 +62,12 @@ export function openLinkData(fragment: string = window.location.hash): Promise<v
 }
 
 /** Saves the link's dataset like a loaded file; the result says what to tell the reader. */
-export async function keepLinkDataset(): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function keepLinkDataset(queryClient: QueryClient): Promise<{ ok: true } | { ok: false; message: string }> {
   const { hash } = useLinkData.getState();
   if (hash === null) return { ok: false, message: 'There is no dataset from a link to keep.' };
-  const entry = sessionDataset(hash);
-  if (!entry) return { ok: false, message: 'The dataset from the link is no longer open.' };
-  const saved = await localStore().put({ hash, dataset: entry.dataset, savedAt: new Date().toISOString() });
+  const index = queryClient.getQueryData(localDatasetQueryOptions(hash).queryKey);
+  if (!index) return { ok: false, message: 'The dataset from the link is no longer open.' };
+  const saved = await localStore.put({ hash, dataset: index.dataset, savedAt: new Date().toISOString() });
   if (!saved.ok) return { ok: false, message: `It could not be saved: ${saved.message}` };
   useLinkData.setState({ kept: true });
   return { ok: true };

@@ -30,8 +30,9 @@ export function update(producer: Producer, change: ChangeKind = 'push'): void {
   useViewStore.setState((store) => {
     const next = producer(store.state);
     if (next === store.state) return store;
-    const pendingCheck = next.dataset === store.state.dataset ? store.pendingCheck : { from: 'switch' as const };
-    return { state: next, change, pendingCheck };
+    // An action while a check waits (say, loading the very file a link named) asks for it anew.
+    const check = next.dataset !== store.state.dataset || store.pendingCheck !== null;
+    return { state: next, change, pendingCheck: check ? { from: 'switch' } : null };
   });
 }
 
