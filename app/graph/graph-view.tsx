@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
-import type { LayoutName, Selection } from '../view/view-state.ts';
 import { getViewState, update, useView } from '../view/view-store.ts';
 import { select, setCamera } from '../view/view-actions.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { toElements } from './elements.ts';
 import type { Scheme } from './stylesheet.ts';
 import { GraphController } from './controller.ts';
-import { useLayoutPositions } from './layout-query.ts';
+import { layoutRoot, useLayoutPositions } from './layout-query.ts';
 import { LayoutIndicator } from './layout-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
@@ -22,14 +21,6 @@ interface Props {
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
-
-/** Breadth-first grows from the selected actor; a relation grows from its source, a stance from its actor. */
-function layoutRoot(layout: LayoutName, selection: Selection | null, index: DatasetIndex): string | null {
-  if (layout !== 'breadthfirst' || selection === null) return null;
-  if (selection.kind === 'actor') return selection.id;
-  if (selection.kind === 'stance') return selection.actor;
-  return index.relationById.get(selection.id)?.source ?? null;
-}
 
 /**
  * Names a dataset's contents for the positions cache: the link's dataset (a catalog id, or a local

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ElementDefinition } from 'cytoscape';
-import type { LayoutName } from '../view/view-state.ts';
+import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { LayoutName, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { positionsFor, type LayoutProgress } from './layout-client.ts';
 import type { LayoutWait } from './layout-indicator.tsx';
@@ -14,6 +15,14 @@ export interface LayoutJobKey {
   root: string | null;
   /** Large-graph mode: a faster, rougher force layout. */
   draft: boolean;
+}
+
+/** Breadth-first grows from the selected actor; a relation grows from its source, a stance from its actor. */
+export function layoutRoot(layout: LayoutName, selection: Selection | null, index: DatasetIndex): string | null {
+  if (layout !== 'breadthfirst' || selection === null) return null;
+  if (selection.kind === 'actor') return selection.id;
+  if (selection.kind === 'stance') return selection.actor;
+  return index.relationById.get(selection.id)?.source ?? null;
 }
 
 /** Up to this many actors a layout takes well under a second: its indicator waits before showing. */
