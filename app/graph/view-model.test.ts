@@ -168,7 +168,7 @@ class Step implements fc.Command<object, App> {
     // Read from the classes the controller set (the stylesheet gives \`hidden\` display: none, which
     // hides a state's members too, and an edge whose end is not drawn): cheaper than asking
     // headless Cytoscape for computed styles, ten thousand times.
-    const shown = (n: NodeSingular) => !n.hasClass('hidden') && n.ancestors().every((a) => !a.hasClass('hidden'));
+    const shown = (n: NodeSingular) => !n.hasClass('hidden') && n.ancestors('.hidden').empty();
     const drawnActors = new Set(cy.nodes().filter(shown).map((n) => n.id()));
     const drawnRelations = new Set(cy.edges().filter((e) => !e.hasClass('hidden') && shown(e.source()) && shown(e.target())).map((e) => e.id()));
     expect(drawnActors, `${this.action.label}: actors`).toEqual(visible.actorIds);
