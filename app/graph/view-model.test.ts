@@ -203,7 +203,7 @@ describe('random reader sessions (model-based)', () => {
     };
     try {
     fc.assert(
-      fc.property(fc.commands(actions.map((a) => a.map((action) => new Step(action))), { maxCommands: Number(process.env.MODEL_COMMANDS ?? 200), size: 'max' }), (commands) => {
+      fc.property(fc.commands(actions.map((a) => a.map((action) => new Step(action))), { maxCommands: Number(process.env.MODEL_COMMANDS ?? 250), size: 'max' }), (commands) => {
         const app = new App();
         try {
           fc.modelRun(() => ({ model: {}, real: app }), commands);
@@ -212,7 +212,7 @@ describe('random reader sessions (model-based)', () => {
           app.graph.destroy();
         }
       }),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 85), seed: 20251101 },
+      { numRuns: Number(process.env.MODEL_RUNS ?? 100), seed: 20251101 },
     );
     } catch (e) {
       throw report(e);
