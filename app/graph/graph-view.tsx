@@ -7,7 +7,7 @@ import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { toElements } from './elements.ts';
 import type { Scheme } from './stylesheet.ts';
 import { GraphController } from './controller.ts';
-import { layoutRoot, useLayoutPositions } from './layout-query.ts';
+import { graphKey, layoutRoot, useLayoutPositions } from './layout-query.ts';
 import { LayoutIndicator } from './layout-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
@@ -23,14 +23,6 @@ const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
 
 /**
- * Names a dataset's contents for the positions cache: the link's dataset (a catalog id, or a local
- * dataset's content hash) with the dataset's own id and size, so that a render in which the link
- * has moved on before the data cannot file one dataset's positions under another's name.
- */
-const datasetKey = (index: DatasetIndex, linked: string | null) =>
-  `${linked ?? ''}|${index.dataset.id}|${index.dataset.actors.length}|${index.dataset.relations.length}`;
-
-/**
  * A thin binding of the graph controller (controller.ts) to React: the controller is created once
  * per dataset, and each input reaches it through its own effect. Nothing else touches Cytoscape.
  */
@@ -39,14 +31,14 @@ export function GraphView({ index, visible, onController }: Props) {
   const [controller, setController] = useState<GraphController | null>(null);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
-  const linked = useView((s) => s.dataset);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
   const drawChoice = useDrawChoice((s) => s.choice);
   const fast = fastDrawing(drawChoice, index.dataset.actors.length, index.dataset.relations.length);
   const elements = useMemo(() => toElements(index), [index]);
+  const dataset = useMemo(() => graphKey(elements), [elements]);
   const root = layoutRoot(layout, selection, index);
   const { positions, wait } = useLayoutPositions(
-    { dataset: datasetKey(index, linked), layout, root, draft: fast && layout === 'fcose' },
+    { dataset, layout, root, draft: fast && layout === 'fcose' },
     elements,
   );
 
