@@ -119,7 +119,7 @@ export class GraphController {
     this.visible = visible;
     const cy = this.cy;
     if (!cy) return;
-    markNextDraw(cy);
+    this.markNextDraw(cy);
     // One batch, so a filter toggle costs one style pass.
     cy.batch(() => {
       applyVisible(cy, visible);
@@ -133,7 +133,7 @@ export class GraphController {
     this.hover = hover;
     const cy = this.cy;
     if (!cy) return;
-    markNextDraw(cy);
+    this.markNextDraw(cy);
     applyHighlight(cy, selection, hover);
   }
 
@@ -158,7 +158,7 @@ export class GraphController {
     const cy = this.cy;
     if (!cy) return this.build(positions);
     this.runs += 1;
-    markNextDraw(cy);
+    this.markNextDraw(cy);
     const animate = options.animate === true && !this.init.headless && !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit;
     cy.nodes()
       .filter((n) => n.isChildless())
@@ -229,9 +229,18 @@ export class GraphController {
     this.cy = null;
   }
 
+  /**
+   * Marks the first frame Cytoscape draws after a change, so the benchmark (and anyone profiling)
+   * can time "input to pixels" the same way for the app and for a bare Cytoscape page. A headless
+   * instance never draws: its listeners would only pile up.
+   */
+  private markNextDraw(cy: Core) {
+    if (!this.init.headless) cy.one('render', () => performance.mark('graph:drawn'));
+  }
+
   /** The one restyle path: scheme, mode and (in large-graph mode) how close the camera is. */
   private restyle(cy: Core, marked = false) {
-    if (marked) markNextDraw(cy);
+    if (marked) this.markNextDraw(cy);
     this.detail = !this.fast || cy.zoom() >= labelZoom;
     cy.style(buildStylesheet(this.scheme, this.fast, this.detail));
   }
@@ -325,14 +334,6 @@ export class GraphController {
       this.cleanups.push(() => cancelAnimationFrame(frame));
     }
   }
-}
-
-/**
- * Marks the first frame Cytoscape draws after a change, so the benchmark (and anyone profiling)
- * can time "input to pixels" the same way for the app and for a bare Cytoscape page.
- */
-function markNextDraw(cy: Core) {
-  cy.one('render', () => performance.mark('graph:drawn'));
 }
 
 function setViewportShortcuts(cy: Core, fast: boolean) {

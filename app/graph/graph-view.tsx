@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
-import type { LayoutName, Selection } from '../view/view-state.ts';
 import { getViewState, update, useView } from '../view/view-store.ts';
 import { select, setCamera } from '../view/view-actions.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { toElements } from './elements.ts';
 import type { Scheme } from './stylesheet.ts';
 import { GraphController } from './controller.ts';
-import { useLayoutPositions } from './layout-query.ts';
+import { graphKey, layoutRoot, useLayoutPositions } from './layout-query.ts';
 import { LayoutIndicator } from './layout-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
@@ -23,22 +22,6 @@ interface Props {
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
 
-/** Breadth-first grows from the selected actor; a relation grows from its source, a stance from its actor. */
-function layoutRoot(layout: LayoutName, selection: Selection | null, index: DatasetIndex): string | null {
-  if (layout !== 'breadthfirst' || selection === null) return null;
-  if (selection.kind === 'actor') return selection.id;
-  if (selection.kind === 'stance') return selection.actor;
-  return index.relationById.get(selection.id)?.source ?? null;
-}
-
-/**
- * Names a dataset's contents for the positions cache: the link's dataset (a catalog id, or a local
- * dataset's content hash) with the dataset's own id and size, so that a render in which the link
- * has moved on before the data cannot file one dataset's positions under another's name.
- */
-const datasetKey = (index: DatasetIndex, linked: string | null) =>
-  `${linked ?? ''}|${index.dataset.id}|${index.dataset.actors.length}|${index.dataset.relations.length}`;
-
 /**
  * A thin binding of the graph controller (controller.ts) to React: the controller is created once
  * per dataset, and each input reaches it through its own effect. Nothing else touches Cytoscape.
@@ -48,14 +31,14 @@ export function GraphView({ index, visible, onController }: Props) {
   const [controller, setController] = useState<GraphController | null>(null);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
-  const linked = useView((s) => s.dataset);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
   const drawChoice = useDrawChoice((s) => s.choice);
   const fast = fastDrawing(drawChoice, index.dataset.actors.length, index.dataset.relations.length);
   const elements = useMemo(() => toElements(index), [index]);
+  const dataset = useMemo(() => graphKey(elements), [elements]);
   const root = layoutRoot(layout, selection, index);
   const { positions, wait } = useLayoutPositions(
-    { dataset: datasetKey(index, linked), layout, root, draft: fast && layout === 'fcose' },
+    { dataset, layout, root, draft: fast && layout === 'fcose' },
     elements,
   );
 

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ElementDefinition } from 'cytoscape';
-import type { LayoutName } from '../view/view-state.ts';
+import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { LayoutName, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { positionsFor, type LayoutProgress } from './layout-client.ts';
 import type { LayoutWait } from './layout-indicator.tsx';
 
 /** What a layout depends on: which dataset, which layout, grown from where, at which quality. */
 export interface LayoutJobKey {
-  /** Names the dataset's contents (see `datasetKey` in graph-view.tsx). */
+  /** Names the graph's structure (see `graphKey`). */
   dataset: string;
   layout: LayoutName;
   root: string | null;
@@ -16,8 +17,45 @@ export interface LayoutJobKey {
   draft: boolean;
 }
 
+/** Breadth-first grows from the selected actor; a relation grows from its source, a stance from its actor. */
+export function layoutRoot(layout: LayoutName, selection: Selection | null, index: DatasetIndex): string | null {
+  if (layout !== 'breadthfirst' || selection === null) return null;
+  if (selection.kind === 'actor') return selection.id;
+  if (selection.kind === 'stance') return selection.actor;
+  return index.relationById.get(selection.id)?.source ?? null;
+}
+
 /** Up to this many actors a layout takes well under a second: its indicator waits before showing. */
 const quickLayout = 250;
+
+/**
+ * Names a graph by what a layout reads (ids, states, relation ends), so the positions cache can
+ * never hand one dataset's positions to another, whatever their ids or where they came from: two
+ * 32-bit FNV-1a hashes over the structure, with the counts.
+ */
+export function graphKey(elements: readonly ElementDefinition[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let nodes = 0;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193);
+    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+  };
+  for (const e of elements) {
+    if (e.group === 'nodes') {
+      nodes += 1;
+      feed(`n${e.data.id}`);
+      feed(String(e.data.parent ?? ''));
+      feed(String(e.data.kind ?? ''));
+    } else feed(`e${e.data.source}>${e.data.target}`);
+  }
+  return `${nodes}/${elements.length - nodes}/${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+}
 
 export const countNodes = (elements: readonly { group?: string }[]) => elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
 
