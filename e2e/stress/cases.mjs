@@ -105,7 +105,7 @@ export const stressCases = [
       const load = await longestSince(page, since);
       const t = await now(page);
       await page.getByRole('checkbox', { name: 'Show actors without visible relations' }).check();
-      const n = d.actors.length.toLocaleString('en');
+      const n = d.actors.length;
       await page.getByRole('status').filter({ hasText: `Showing ${n} of ${n} actors` }).waitFor({ timeout });
       return { phases: { load, show: await longestSince(page, t) }, outcome: 'drawn' };
     },
