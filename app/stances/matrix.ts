@@ -51,7 +51,7 @@ export function stanceMatrix(index: DatasetIndex, visible: Visible): StanceMatri
  * Cells drawn at once. A matrix at the format's limits (200 topics, 20,000 stances) drawn whole
  * took 12 s to open and 2 s per filter toggle; at this size a page draws in a fraction of that.
  */
-export const maxCellsShown = 4000;
+export const maxCellsShown = 2000;
 
 /** How many actor rows one page of the matrix shows, so a page stays within maxCellsShown cells. */
 export function rowsPerPage(columns: number): number {
