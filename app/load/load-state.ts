@@ -4,6 +4,7 @@ import { localDatasetQueryOptions, localDatasetsQueryKey } from './local-dataset
 import { update } from '../view/view-store.ts';
 import { switchDataset } from '../view/view-actions.ts';
 import { loadFiles, type InputFile } from './read-dataset.ts';
+import { noteUnsaved } from './unsaved-note.ts';
 import { forgetForSession, keepForSession, localId, localStore, storageWarning } from './local-datasets.ts';
 
 /**
@@ -95,6 +96,7 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
     useLoadState.setState({ loading: { ...loading, step: 'Keeping it on this device' } });
     keepForSession(hash, { dataset, savedAt });
     const saved = await localStore().put({ hash, dataset, savedAt });
+    if (!saved.ok) noteUnsaved(hash);
     if (!current()) return;
     useLoadState.setState({ warning: saved.ok ? null : { hash, message: storageWarning(saved) } });
     void queryClient.invalidateQueries({ queryKey: localDatasetsQueryKey });

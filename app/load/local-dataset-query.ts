@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { DatasetError } from '../data/dataset-query.ts';
 import { buildIndex, type DatasetIndex } from '../data/dataset-index.ts';
+import { wasUnsavedHere } from './unsaved-note.ts';
 import { localId, localStore, mergeLocalEntries, sessionDataset, sessionEntries, type LocalDatasetEntry } from './local-datasets.ts';
 
 /**
@@ -12,11 +13,14 @@ export class LocalDatasetMissingError extends DatasetError {
   readonly hash: string;
   /** Set when storage could not even be read, which also hides datasets saved here earlier. */
   readonly storageNote: string | null;
-  constructor(hash: string, storageNote: string | null = null) {
+  /** This tab loaded it but storage refused it, so a reload lost it: not another device at all. */
+  readonly unsavedHere: boolean;
+  constructor(hash: string, storageNote: string | null = null, unsavedHere = false) {
     super(`No dataset with hash ${hash} is stored in this browser.`);
     this.name = 'LocalDatasetMissingError';
     this.hash = hash;
     this.storageNote = storageNote;
+    this.unsavedHere = unsavedHere;
   }
 }
 
@@ -31,10 +35,14 @@ export const localDatasetQueryOptions = (hash: string) =>
         const stored = await localStore().get(hash);
         if (!stored.ok) {
           if (stored.reason === 'unavailable')
-            throw new LocalDatasetMissingError(hash, 'Browser storage is not available here, so datasets saved earlier cannot be read.');
+            throw new LocalDatasetMissingError(
+              hash,
+              'Browser storage is not available here, so datasets saved earlier cannot be read.',
+              wasUnsavedHere(hash),
+            );
           throw new DatasetError(stored.message);
         }
-        if (stored.value === null) throw new LocalDatasetMissingError(hash);
+        if (stored.value === null) throw new LocalDatasetMissingError(hash, null, wasUnsavedHere(hash));
         data = stored.value.dataset;
       }
       return buildIndex(data);
