@@ -65,11 +65,20 @@ function MissingLocalDataset({ error }: { error: LocalDatasetMissingError }) {
     <main className="page-message">
       <div className="notice" role="alert">
         <div>
-          <h1>This link refers to a dataset loaded on another device.</h1>
-          <p>
-            Datasets loaded from a file stay in the browser that loaded them; they are never uploaded. If you have the file,
-            load it here to open this link, or open the bundled dataset.
-          </p>
+          {error.unsavedHere ? (
+            <>
+              <h1>This dataset was loaded here but could not be kept on this device.</h1>
+              <p>Browser storage refused it when it was loaded, so reloading the page lost it. Load the file again to open this link.</p>
+            </>
+          ) : (
+            <>
+              <h1>This link refers to a dataset loaded on another device.</h1>
+              <p>
+                Datasets loaded from a file stay in the browser that loaded them; they are never uploaded. If you have the file,
+                load it here to open this link, or open the bundled dataset.
+              </p>
+            </>
+          )}
           {error.storageNote !== null && <p>{error.storageNote}</p>}
           <div className="page-actions">
             <button type="button" className="button primary" onClick={openDefault}>

@@ -164,9 +164,11 @@ test('when storage is unavailable, a loaded dataset is still shown with a warnin
   await expect(warning).toContainText('it will be lost on reload');
   await expect(datasetSelect(page).getByRole('option', { name: /this session only/ })).toHaveCount(1);
 
-  // After a reload the session copy is gone and storage cannot be read: the link cannot open.
+  // After a reload the session copy is gone and storage cannot be read: the link cannot open, and
+  // the page says it was this device that could not keep it, not another device (issue #17).
   await page.reload();
-  await expect(page.getByRole('heading', { name: missingMessage })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'This dataset was loaded here but could not be kept on this device.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: missingMessage })).toHaveCount(0);
 });
 
 test('the failure panel, the removal prompt and the missing-dataset page pass axe', async ({ page }) => {

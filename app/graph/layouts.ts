@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular, type Position } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeCollection, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../view/view-state.ts';
 import { savedPositions } from './saved-positions.ts';
@@ -19,6 +19,21 @@ function withSeed<T>(seed: number, run: () => T): T {
   } finally {
     Math.random = original;
   }
+}
+
+/** More actors without any relation than this are tiled, not laid out by force. */
+export const looseTileThreshold = 200;
+
+/** A near-square grid of `loose` under the bounding box of `placed` (or at the origin). */
+function tileUnder(placed: NodeCollection, loose: NodeCollection) {
+  const box = placed.nonempty() ? placed.boundingBox({}) : null;
+  const columns = Math.ceil(Math.sqrt(loose.length));
+  const spacing = 90;
+  const x0 = box ? box.x1 : 0;
+  const y0 = box ? box.y2 + 120 : 0;
+  loose.forEach((n, i) => {
+    n.position({ x: x0 + (i % columns) * spacing, y: y0 + Math.floor(i / columns) * spacing });
+  });
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -149,7 +164,14 @@ export function computePositions(
   try {
     progress?.({ step: 2, steps, label: 'Placing actors' });
     const rootAlias = root === null ? null : (alias.get(root) ?? null);
-    withSeed(20251101, () => cy.elements().layout(options(name, cy, rootAlias, draft)).run());
+    // Force-directed repulsion costs n² per step, and actors with no relation and no state only
+    // drift to the rim anyway: past a few hundred, line them up under the graph instead (2,000 of
+    // them took 45 s in fcose, 19,999 over three minutes).
+    const loose = name === 'fcose' ? cy.nodes().filter((n) => n.degree(false) === 0 && n.isOrphan() && n.isChildless()) : cy.collection();
+    const tiled = loose.length > looseTileThreshold;
+    const laid = tiled ? cy.elements().difference(loose) : cy.elements();
+    if (laid.nonempty()) withSeed(20251101, () => laid.layout(options(name, cy, rootAlias, draft)).run());
+    if (tiled) tileUnder(laid.nodes(), loose);
     progress?.({ step: 3, steps, label: 'Reading positions' });
     const out: Positions = new Map();
     cy.nodes().forEach((n) => {

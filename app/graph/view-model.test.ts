@@ -37,8 +37,8 @@ const positionsFor = (dataset: string, layout: ViewState['layout'], root: string
   let p = positionsCache.get(key);
   if (!p) {
     const turn = positionsCache.size;
-    const out: Positions = {};
-    indexes.get(dataset)!.dataset.actors.forEach((a, i) => (out[a.id] = { x: 300 * Math.cos(i + turn), y: 300 * Math.sin(i + turn) }));
+    const out: Positions = new Map();
+    indexes.get(dataset)!.dataset.actors.forEach((a, i) => out.set(a.id, { x: 300 * Math.cos(i + turn), y: 300 * Math.sin(i + turn) }));
     positionsCache.set(key, (p = out));
   }
   return p;

@@ -5,7 +5,8 @@ import type { CatalogEntry } from '../data/catalog.ts';
 import { localDatasetsQueryOptions } from './local-dataset-query.ts';
 import { update, useView } from '../view/view-store.ts';
 import { switchDataset } from '../view/view-actions.ts';
-import { localEntryLabel, localHashOf, localId, withCurrent } from './local-datasets.ts';
+import { localHashOf, localId, withCurrent } from './local-datasets.ts';
+import { distinctLabels } from './distinct-labels.ts';
 import { openFiles, removeLocalDataset, useLoadState } from './load-state.ts';
 import './load-controls.css';
 
@@ -39,6 +40,7 @@ function DatasetSelect({ index, catalog }: { index: DatasetIndex; catalog: reado
   const listed = useQuery(localDatasetsQueryOptions());
   const hash = localHashOf(current);
   const locals = withCurrent(listed.data ?? [], hash, index.dataset.title);
+  const labels = distinctLabels(locals);
   const value = current ?? catalog[0]?.id ?? '';
   return (
     <div className="dataset-select">
@@ -55,7 +57,7 @@ function DatasetSelect({ index, catalog }: { index: DatasetIndex; catalog: reado
           <optgroup label="Loaded on this device">
             {locals.map((entry) => (
               <option key={entry.hash} value={localId(entry.hash)}>
-                {localEntryLabel(entry)}
+                {labels.get(entry.hash)}
               </option>
             ))}
           </optgroup>

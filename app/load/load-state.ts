@@ -6,22 +6,60 @@ import { switchDataset } from '../view/view-actions.ts';
 import { loadFiles, type InputFile } from './read-dataset.ts';
 import { localId, localStore, storageWarning } from './local-datasets.ts';
 import { buildIndex } from '../data/dataset-index.ts';
+import { noteUnsaved } from './unsaved-note.ts';
 
 /**
  * Outcome of the last load, kept outside the components: a successful load swaps the whole
  * explorer for a skeleton and back, and the storage warning must survive that.
  */
+export interface LoadingFiles {
+  /** File names as the user will recognise them, e.g. "a.csv and b.csv". */
+  names: string;
+  bytes: number;
+  /** performance.now() when the load began. */
+  started: number;
+  step: string;
+}
+
 interface LoadState {
   busy: boolean;
+  /** The load under way, shown with its size, time so far and a Cancel button. */
+  loading: LoadingFiles | null;
+  /** Counts loads: a load whose number is no longer current was replaced or cancelled, and is dropped. */
+  generation: number;
+  /** What became of an earlier load: replaced by a later file, or cancelled. */
+  superseded: string | null;
   failure: { reason: string; problems: readonly string[] } | null;
   /** Shown while the dataset it is about is on screen. */
   warning: { hash: string; message: string } | null;
 }
 
-export const useLoadState = create<LoadState>(() => ({ busy: false, failure: null, warning: null }));
+export const useLoadState = create<LoadState>(() => ({
+  busy: false,
+  loading: null,
+  generation: 0,
+  superseded: null,
+  failure: null,
+  warning: null,
+}));
 
 export const dismissFailure = () => useLoadState.setState({ failure: null });
 export const dismissWarning = () => useLoadState.setState({ warning: null });
+export const dismissSuperseded = () => useLoadState.setState({ superseded: null });
+
+const namesOf = (files: readonly InputFile[]) => files.map((f) => `“${f.name}”`).join(' and ');
+
+/** Stops waiting for the load under way: its result, when it comes, is dropped. */
+export function cancelLoad() {
+  const { loading, generation } = useLoadState.getState();
+  if (!loading) return;
+  useLoadState.setState({
+    busy: false,
+    loading: null,
+    generation: generation + 1,
+    superseded: `Loading ${loading.names} was cancelled; the dataset on screen stays.`,
+  });
+}
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -30,17 +68,36 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * but the failure panel; the file's content never leaves the browser.
  */
 export async function openFiles(files: readonly InputFile[], queryClient: QueryClient): Promise<void> {
-  if (files.length === 0 || useLoadState.getState().busy) return;
-  useLoadState.setState({ busy: true, failure: null });
+  if (files.length === 0) return;
+  const before = useLoadState.getState();
+  // A file picked or dropped while another loads replaces it, and says so: the later choice is
+  // the one the user means, and a silent "ignored" looked like the app had lost it.
+  const generation = before.generation + 1;
+  const names = namesOf(files);
+  const loading: LoadingFiles = { names, bytes: files.reduce((n, f) => n + f.size, 0), started: performance.now(), step: 'Reading and checking' };
+  useLoadState.setState({
+    busy: true,
+    loading,
+    generation,
+    failure: null,
+    superseded: before.loading ? `${names} replaces ${before.loading.names}, which was still loading.` : null,
+  });
+  const current = () => useLoadState.getState().generation === generation;
   try {
+    // One frame, so the message about this load is on screen before the (synchronous) checks run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const result = await loadFiles(files);
+    if (!current()) return;
     if (!result.ok) {
       useLoadState.setState({ failure: { reason: result.reason, problems: result.problems } });
       return;
     }
     const { dataset, hash } = result;
     const savedAt = new Date().toISOString();
+    useLoadState.setState({ loading: { ...loading, step: 'Keeping it on this device' } });
     const saved = await localStore.put({ hash, dataset, savedAt });
+    if (!saved.ok) noteUnsaved(hash);
+    if (!current()) return;
     useLoadState.setState({ warning: saved.ok ? null : { hash, message: storageWarning(saved) } });
     void queryClient.invalidateQueries({ queryKey: localDatasetsQueryKey });
     // The query cache is the one copy in memory: no read back from storage right after a load,
@@ -48,9 +105,9 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
     queryClient.setQueryData(localDatasetQueryOptions(hash).queryKey, buildIndex(dataset));
     update(switchDataset(localId(hash)));
   } catch (error) {
-    useLoadState.setState({ failure: { reason: `The file could not be loaded: ${describe(error)}`, problems: [] } });
+    if (current()) useLoadState.setState({ failure: { reason: `The file could not be loaded: ${describe(error)}`, problems: [] } });
   } finally {
-    useLoadState.setState({ busy: false });
+    if (current()) useLoadState.setState({ busy: false, loading: null });
   }
 }
 

@@ -3,6 +3,7 @@ import { datasetQueryOptions, DatasetError } from '../data/dataset-query.ts';
 import { pickEntry, type Catalog } from '../data/catalog.ts';
 import { buildIndex, type DatasetIndex } from '../data/dataset-index.ts';
 import { localHashOf, localId, localStore, type LocalDatasetEntry } from './local-datasets.ts';
+import { wasUnsavedHere } from './unsaved-note.ts';
 
 /**
  * A `local:<hash>` dataset this browser does not hold: loaded on another device, in another
@@ -13,11 +14,14 @@ export class LocalDatasetMissingError extends DatasetError {
   readonly hash: string;
   /** Set when storage could not even be read, which also hides datasets saved here earlier. */
   readonly storageNote: string | null;
-  constructor(hash: string, storageNote: string | null = null) {
+  /** This tab loaded it but storage refused it, so a reload lost it: not another device at all. */
+  readonly unsavedHere: boolean;
+  constructor(hash: string, storageNote: string | null = null, unsavedHere = false) {
     super(`No dataset with hash ${hash} is stored in this browser.`);
     this.name = 'LocalDatasetMissingError';
     this.hash = hash;
     this.storageNote = storageNote;
+    this.unsavedHere = unsavedHere;
   }
 }
 
@@ -30,10 +34,14 @@ export const localDatasetQueryOptions = (hash: string) =>
       const stored = await localStore.get(hash);
       if (!stored.ok) {
         if (stored.reason === 'unavailable')
-          throw new LocalDatasetMissingError(hash, 'Browser storage is not available here, so datasets saved earlier cannot be read.');
+          throw new LocalDatasetMissingError(
+            hash,
+            'Browser storage is not available here, so datasets saved earlier cannot be read.',
+            wasUnsavedHere(hash),
+          );
         throw new DatasetError(stored.message);
       }
-      if (stored.value === null) throw new LocalDatasetMissingError(hash);
+      if (stored.value === null) throw new LocalDatasetMissingError(hash, null, wasUnsavedHere(hash));
       return buildIndex(stored.value.dataset);
     },
     staleTime: Infinity,

@@ -44,7 +44,18 @@ function ViewLoading() {
   );
 }
 
-function EmptyResult() {
+function EmptyResult({ index }: { index: DatasetIndex }) {
+  const showUnconnected = useView((s) => s.showUnconnected);
+  // Filters cannot bring back relations that the dataset never had: say so, and offer no reset.
+  if (index.dataset.relations.length === 0)
+    return (
+      <div className="empty-result">
+        <p>
+          This dataset records no relations.
+          {showUnconnected ? ' Its actors are drawn without any.' : ' Tick “Show actors without visible relations” to see its actors.'}
+        </p>
+      </div>
+    );
   return (
     <div className="empty-result">
       <p>No relations match these filters</p>
@@ -86,7 +97,7 @@ function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible:
         </PanelBoundary>
         {empty && (
           <div className="empty-result">
-            <p>No relations match these filters</p>
+            <p>{index.dataset.relations.length === 0 ? 'This dataset records no relations.' : 'No relations match these filters'}</p>
           </div>
         )}
       </section>
@@ -182,7 +193,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
             <PanelBoundary panel="graph" name="Relationship graph">
               <GraphView index={index} visible={visible} onController={setGraph} />
             </PanelBoundary>
-            {empty && <EmptyResult />}
+            {empty && <EmptyResult index={index} />}
           </section>
           <Legend />
         </div>

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import { update, useView } from '../view/view-store.ts';
 import { select } from '../view/view-actions.ts';
 import { PositionBadge, positionInfo } from '../ui/position-badge.tsx';
-import { stanceMatrix } from './matrix.ts';
+import { pageStart, rowsPerPage, stanceMatrix } from './matrix.ts';
 import './stance-matrix.css';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -28,6 +28,19 @@ export function StanceMatrix({ index, visible }: { index: DatasetIndex; visible:
   const selectedCell = useRef<HTMLTableCellElement>(null);
   const selected = selection?.kind === 'stance' ? selection : null;
   const selectedKey = selected ? `${selected.actor} ${selected.topic}` : null;
+  const perPage = rowsPerPage(matrix.columns.length);
+  const [pageChoice, setPage] = useState(0);
+  // A selection made elsewhere opens the page that holds its row; otherwise the reader's page,
+  // pulled back in range when a filter shortens the list.
+  const selectedRow = selected ? matrix.rows.indexOf(selected.actor) : -1;
+  const [followed, setFollowed] = useState<string | null>(null);
+  if (selectedKey !== followed) {
+    setFollowed(selectedKey);
+    if (selectedRow >= 0) setPage(pageStart(selectedRow, perPage));
+  }
+  const first = Math.min(pageChoice, pageStart(matrix.rows.length - 1, perPage));
+  const shownRows = matrix.rows.slice(first, first + perPage);
+  const paged = matrix.rows.length > perPage;
 
   // The selection may come from the details panel or the source view; bring its cell into sight.
   useEffect(() => {
@@ -51,6 +64,7 @@ export function StanceMatrix({ index, visible }: { index: DatasetIndex; visible:
         <table className="stance-matrix">
           <caption>
             {captionText(matrix.rows.length, matrix.columns.length, matrix.omittedActors.length, matrix.omittedTopics.length)}
+            {paged && ` Showing actors ${first + 1}–${first + shownRows.length} of ${matrix.rows.length}, ${perPage} at a time so the page stays responsive.`}
           </caption>
           <thead>
             <tr>
@@ -65,7 +79,7 @@ export function StanceMatrix({ index, visible }: { index: DatasetIndex; visible:
             </tr>
           </thead>
           <tbody>
-            {matrix.rows.map((a) => {
+            {shownRows.map((a) => {
               const actor = index.actorById.get(a);
               const name = actor?.name ?? a;
               return (
@@ -109,6 +123,24 @@ export function StanceMatrix({ index, visible }: { index: DatasetIndex; visible:
           </tbody>
         </table>
       </div>
+      {paged && (
+        <nav className="matrix-pages" aria-label="Stance matrix pages">
+          <button type="button" className="button small" disabled={first === 0} onClick={() => setPage(Math.max(0, first - perPage))}>
+            Previous actors
+          </button>
+          <span>
+            Actors {first + 1}–{first + shownRows.length} of {matrix.rows.length}
+          </span>
+          <button
+            type="button"
+            className="button small"
+            disabled={first + perPage >= matrix.rows.length}
+            onClick={() => setPage(first + perPage)}
+          >
+            Next actors
+          </button>
+        </nav>
+      )}
     </div>
   );
 }

@@ -18,6 +18,12 @@ const columns: readonly { key: SortColumn; label: string }[] = [
   { key: 'evidence', label: 'Evidence' },
 ];
 
+/**
+ * Rows drawn at a time. 100,000 rows took seconds to draw and again on every filter toggle;
+ * more come on request, and sorting or filtering finds the others.
+ */
+const rowsPerStep = 500;
+
 const dirWord = (dir: TableSort['dir']) => (dir === 'asc' ? 'ascending' : 'descending');
 
 function sortSentence(sort: TableSort | null): string {
@@ -72,6 +78,10 @@ export function RelationsTable({ index, visible }: { index: DatasetIndex; visibl
   // Screen readers rarely announce an aria-sort change under the focused button, so say it once
   // the reader has sorted; before that the live region stays empty so mounting is silent.
   const [sortClicked, setSortClicked] = useState(false);
+  const [limit, setLimit] = useState(rowsPerStep);
+  // A row selected elsewhere (graph, search) must be drawn to be scrolled to.
+  const selectedAt = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+  const shown = Math.max(limit, selectedAt + 1);
 
   // The selection may come from the graph or the search box; bring its row into sight.
   useEffect(() => {
@@ -100,6 +110,7 @@ export function RelationsTable({ index, visible }: { index: DatasetIndex; visibl
         <table className="relations-table">
           <caption>
             Relations shown: {rows.length} of {total}. {sortSentence(sort)} Activate a row to see its evidence.
+            {rows.length > shown && ` The first ${shown} rows are listed; sort or filter to find others, or list more below.`}
           </caption>
           <thead>
             <tr>
@@ -109,7 +120,7 @@ export function RelationsTable({ index, visible }: { index: DatasetIndex; visibl
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => {
+            {rows.slice(0, shown).map((r) => {
               const selected = r.id === selectedId;
               return (
                 <tr
@@ -151,6 +162,14 @@ export function RelationsTable({ index, visible }: { index: DatasetIndex; visibl
           </tbody>
         </table>
       </div>
+      {rows.length > shown && (
+        <p className="table-more">
+          <button type="button" className="button small" onClick={() => setLimit(shown + rowsPerStep)}>
+            List {Math.min(rowsPerStep, rows.length - shown)} more relations
+          </button>{' '}
+          {rows.length - shown} not listed yet
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {sortClicked ? sortSentence(sort) : ''}
       </p>

@@ -565,17 +565,34 @@ function quote(s: string): string {
   return `"${shown}"`;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 function describeProblem(p: UrlProblem): string {
-  if (p.reason === reasons.tooMany) return `${p.value} more parameters`;
+  if (p.reason === reasons.tooMany) return `${count(Number(p.value))} more parameters past the limit of ${maxParams}`;
   return `${p.reason} ${quote(parameterReasons.has(p.reason) ? p.param : p.value)}`;
 }
 
-/** One plain sentence for a notice, e.g. `Ignored from the link: unknown topic "xyz", … and 3 more.` */
+/** How many ignored parameters a problem stands for: the one past the limit stands for all the rest. */
+const weight = (p: UrlProblem) => (p.reason === reasons.tooMany ? Number(p.value) || 1 : 1);
+
+/**
+ * One plain sentence for a notice, e.g. `Ignored from the link: unknown topic "xyz", … and 3 more.`
+ * Identical problems are told once with their count (`repeated parameter "topics" (4,999 times)`),
+ * so the numbers add up to what was really ignored.
+ */
 export function describeProblems(problems: readonly UrlProblem[]): string {
   if (problems.length === 0) return '';
-  const shown = problems.slice(0, shownProblems).map(describeProblem);
-  const more = problems.length - shown.length;
-  return `Ignored from the link: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+  const groups = new Map<string, number>();
+  for (const p of problems) {
+    const text = describeProblem(p);
+    groups.set(text, (groups.get(text) ?? 0) + (p.reason === reasons.tooMany ? 0 : 1));
+  }
+  const entries = [...groups];
+  const shown = entries.slice(0, shownProblems).map(([text, n]) => (n > 1 ? `${text} (${count(n)} times)` : text));
+  let more = 0;
+  const hiddenTexts = new Set(entries.slice(shownProblems).map(([text]) => text));
+  for (const p of problems) if (hiddenTexts.has(describeProblem(p))) more += weight(p);
+  return `Ignored from the link: ${shown.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}.`;
 }
 
 export const urlLimits = { maxParams, maxValueLength, maxListValueLength, maxListEntries, minZoom, maxZoom, maxPan, maxParagraph } as const;

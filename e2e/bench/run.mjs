@@ -4,10 +4,15 @@
 // initial JavaScript against a React + Cytoscape floor. See e2e/bench/README.md.
 // `npm run bench -- --smoke` runs the smallest size once, without writing results: `npm test` uses
 // it to prove the benchmark still works, with no timing assertions.
+// `npm run bench -- --stress` runs instead the stress cases of issue #17 (e2e/stress/) at full size
+// and writes e2e/bench/stress-results.json: the longest main-thread task of each phase of each case.
 /* global window, document, addEventListener, MutationObserver, requestAnimationFrame -- only inside functions that Playwright runs in the page */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { synthetic, sizes as sizeTable } from './synthetic.mjs';
+import { stressCases } from '../stress/cases.mjs';
+import { stressSizes } from '../stress/generators.mjs';
+import { watchLongTasks } from '../stress/measure.mjs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +33,7 @@ const shippedDist = join(outRoot, 'shipped');
 const bareDist = join(outRoot, 'bare');
 const BARE_CONFIG = 'e2e/bench/vite.config.ts';
 const SMOKE = process.argv.includes('--smoke');
+const STRESS = process.argv.includes('--stress');
 const N = SMOKE ? 1 : Number(process.env.BENCH_N) || 15;
 const WARMUP = SMOKE ? 0 : 1;
 const DEFAULT_STYLE_ROUNDS = 5;
@@ -604,7 +610,44 @@ function chromiumPath() {
   return process.env.CHROME_PATH || '/usr/bin/chromium';
 }
 
+/** Each stress case in a fresh page; a case that throws is reported, not fatal. */
+async function stress() {
+  const started = Date.now();
+  const loadBefore = load1();
+  build(['--outDir', appDist, '--emptyOutDir']);
+  await serve(APP_PORT, '/', ['--outDir', appDist]);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS });
+  const size = stressSizes[process.env.STRESS_SIZE === 'small' ? 'small' : 'full'];
+  const cases = [];
+  try {
+    for (const c of stressCases) {
+      const context = await browser.newContext({ baseURL: `http://${HOST}:${APP_PORT}`, viewport: VIEWPORT });
+      const page = await context.newPage();
+      await watchLongTasks(page);
+      const t0 = Date.now();
+      try {
+        const r = await c.run(page, size, 300_000);
+        cases.push({ case: c.name, ...r, wallMs: Date.now() - t0 });
+      } catch (error) {
+        cases.push({ case: c.name, error: String(error).split('\n')[0], wallMs: Date.now() - t0 });
+      }
+      log(`${c.name}: ${JSON.stringify(cases.at(-1))}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const result = { date: new Date().toISOString(), chromium: browser.version(), size, loadAverage: { before: loadBefore, after: load1() }, cases };
+  const lines = ['| Case | Phase | Longest task (ms) | Outcome |', '| --- | --- | ---: | --- |'];
+  for (const c of cases)
+    for (const [phase, ms] of Object.entries(c.phases ?? { '(failed)': NaN })) lines.push(`| ${c.case} | ${phase} | ${Math.round(ms)} | ${c.outcome ?? c.error} |`);
+  console.log(`\n${lines.join('\n')}`);
+  writeFileSync(join(benchDir, 'stress-results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote e2e/bench/stress-results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
 async function main() {
+  if (STRESS) return stress();
   const started = Date.now();
   const loadBefore = load1();
   build(['--outDir', shippedDist, '--emptyOutDir']);

@@ -10,6 +10,17 @@ async function panelFailures(page) {
   return page.getByText(/could not be shown/).count();
 }
 
+/** Resolves to 'drawn' when every actor is on the canvas, or 'refused' (with the alert's text). */
+async function drawnOrRefused(page, dataset, timeout) {
+  const alert = page.getByRole('alert').filter({ hasText: 'The file was not loaded' });
+  const drawn = waitForDrawn(page, dataset.actors.length, timeout).then(() => 'drawn');
+  const refused = alert.waitFor({ timeout }).then(() => 'refused');
+  drawn.catch(() => undefined);
+  refused.catch(() => undefined);
+  const outcome = await Promise.race([drawn, refused]);
+  return { outcome, message: outcome === 'refused' ? await alert.first().innerText() : '' };
+}
+
 /** Each case: { name, run(page, size, timeout) -> { phases: { [phase]: ms }, outcome: string } }. */
 export const stressCases = [
   {
@@ -18,13 +29,8 @@ export const stressCases = [
       await openApp(page);
       const d = nestedStates(size.nested);
       const since = await loadDataset(page, d);
-      const alert = page.getByRole('alert').filter({ hasText: /nest/i });
-      const drawn = waitForDrawn(page, d.actors.length, timeout).then(() => 'drawn');
-      const refused = alert.waitFor({ timeout }).then(() => 'refused');
-      const outcome = await Promise.race([drawn, refused]);
-      drawn.catch(() => undefined);
-      refused.catch(() => undefined);
-      return { phases: { load: await longestSince(page, since) }, outcome, message: outcome === 'refused' ? await alert.first().innerText() : '' };
+      const result = await drawnOrRefused(page, d, timeout);
+      return { phases: { load: await longestSince(page, since) }, ...result };
     },
   },
   {
@@ -87,12 +93,23 @@ export const stressCases = [
       await openApp(page);
       const d = parallelRelations(size.parallel);
       const since = await loadDataset(page, d);
-      await waitForDrawn(page, d.actors.length, timeout);
+      const result = await drawnOrRefused(page, d, timeout);
       const load = await longestSince(page, since);
+      if (result.outcome === 'refused') return { phases: { load }, ...result };
       const t = await now(page);
       await page.getByRole('checkbox', { name: /^Tension/ }).click();
       await page.waitForTimeout(300);
       return { phases: { load, toggle: await longestSince(page, t) }, outcome: 'drawn' };
+    },
+  },
+  {
+    name: 'parallel relations at the limit',
+    async run(page, size, timeout) {
+      await openApp(page);
+      const d = parallelRelations(size.parallelLimit);
+      const since = await loadDataset(page, d);
+      await waitForDrawn(page, d.actors.length, timeout);
+      return { phases: { load: await longestSince(page, since) }, outcome: 'drawn' };
     },
   },
   {
@@ -105,7 +122,7 @@ export const stressCases = [
       const load = await longestSince(page, since);
       const t = await now(page);
       await page.getByRole('checkbox', { name: 'Show actors without visible relations' }).check();
-      const n = d.actors.length.toLocaleString('en');
+      const n = d.actors.length;
       await page.getByRole('status').filter({ hasText: `Showing ${n} of ${n} actors` }).waitFor({ timeout });
       return { phases: { load, show: await longestSince(page, t) }, outcome: 'drawn' };
     },
