@@ -16,6 +16,7 @@ import { setExportTarget } from './export-target.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { graphSummary } from './graph-summary.ts';
 import { prefersReducedMotion } from './motion.ts';
+import { useStoryEmphasis } from './use-story-emphasis.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -88,6 +89,7 @@ export function GraphView({ index, visible }: Props) {
   const fastRef = useRef(fast);
   const appliedFast = useRef(fast);
   const detailShown = useRef(true);
+  const { attach: attachStory } = useStoryEmphasis(index, cyRef);
 
   useEffect(() => {
     visibleRef.current = visible;
@@ -157,6 +159,7 @@ export function GraphView({ index, visible }: Props) {
     else if (container.clientWidth > 0) cy.fit(cy.elements(':visible'), fitPadding(container));
     // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
     let framed = start.camera !== null || container.clientWidth > 0;
+    attachStory(cy);
 
     cy.on('tap', 'node, edge', (event: EventObject) => {
       const target = event.target as cytoscape.SingularElementArgument;
@@ -229,7 +232,7 @@ export function GraphView({ index, visible }: Props) {
       setWait(null);
       teardown();
     };
-  }, [index]);
+  }, [index, attachStory]);
 
   useEffect(() => {
     fastRef.current = fast;
