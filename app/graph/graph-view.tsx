@@ -159,7 +159,7 @@ export function GraphView({ index, visible }: Props) {
     else if (container.clientWidth > 0) cy.fit(cy.elements(':visible'), fitPadding(container));
     // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
     let framed = start.camera !== null || container.clientWidth > 0;
-    attachStory(cy);
+    attachStory(cy, start.camera === null);
 
     cy.on('tap', 'node, edge', (event: EventObject) => {
       const target = event.target as cytoscape.SingularElementArgument;

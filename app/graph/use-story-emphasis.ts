@@ -14,7 +14,7 @@ const padding = (cy: Core) => (cy.container()?.clientWidth ?? 0) < 500 ? 16 : 48
 /**
  * The graph follows the story: each step's emphasis is painted and framed; closing the story
  * clears it and puts the camera back where it was. `attach` paints a newly built instance
- * (a link opened at a step), framing it without motion.
+ * (a link opened at a step), framing it without motion unless the link set the camera.
  */
 export function useStoryEmphasis(index: DatasetIndex, cyRef: RefObject<Core | null>) {
   const step = useView((s) => s.step);
@@ -42,10 +42,17 @@ export function useStoryEmphasis(index: DatasetIndex, cyRef: RefObject<Core | nu
     if (cy) show(cy, emphasis, !prefersReducedMotion());
   }, [emphasis, cyRef, show]);
 
+  /** A link that carries a camera (Copy link) is shown as framed then, so `frame` is false for it. */
   const attach = useCallback(
-    (cy: Core) => {
+    (cy: Core, frame: boolean) => {
       before.current = null;
-      if (emphasisRef.current !== null) show(cy, emphasisRef.current, false);
+      const now = emphasisRef.current;
+      if (now === null) return;
+      if (frame) show(cy, now, false);
+      else {
+        applyStoryEmphasis(cy, now);
+        before.current = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+      }
     },
     [show],
   );
