@@ -38,6 +38,8 @@ function storyElements(cy: Core, emphasis: StoryEmphasis): Collection {
 export function frameStory(cy: Core, emphasis: StoryEmphasis, options: { animate: boolean; padding: number }) {
   const eles = storyElements(cy, emphasis).filter((e) => !e.hasClass('hidden'));
   if (eles.empty()) return;
+  // The story panel may have just taken room from the canvas; frame for its size now, not its last.
+  cy.resize();
   cy.stop(true, false);
   if (!options.animate) cy.fit(eles, options.padding);
   else cy.animate({ fit: { eles, padding: options.padding }, duration: 450, easing: 'ease-in-out-cubic' });

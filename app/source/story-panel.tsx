@@ -67,6 +67,7 @@ export function StoryPanel({ index, compact = false }: { index: DatasetIndex; co
   const step = useView((s) => s.step);
   const build = useView((s) => s.build);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const total = steps.length;
   const current = step !== null && hasStory(steps) ? steps[step - 1] : undefined;
 
@@ -74,6 +75,14 @@ export function StoryPanel({ index, compact = false }: { index: DatasetIndex; co
   useEffect(() => {
     if (step !== null && useViewStore.getState().change !== 'restore') headingRef.current?.focus({ preventScroll: compact });
   }, [step, compact]);
+
+  // On a phone the sheet covers the lower part of the screen: bring the (shorter) graph up above it.
+  const open = step !== null;
+  useEffect(() => {
+    if (!open || compact || !window.matchMedia('(max-width: 760px)').matches) return;
+    const graph = sectionRef.current?.parentElement?.querySelector('.graph-region');
+    if (graph && typeof graph.scrollIntoView === 'function') graph.scrollIntoView({ block: 'start' });
+  }, [open, compact]);
 
   useEffect(() => {
     if (step === null) return;
@@ -95,7 +104,7 @@ export function StoryPanel({ index, compact = false }: { index: DatasetIndex; co
   if (step === null || current === undefined) return null;
   const heading = `Step ${step} of ${total}`;
   return (
-    <section aria-label="Story" className={compact ? 'story-panel compact' : 'story-panel'}>
+    <section ref={sectionRef} aria-label="Story" className={compact ? 'story-panel compact' : 'story-panel'}>
       <div className="story-head">
         <h2 ref={headingRef} tabIndex={-1} className="story-heading">
           {heading}
@@ -107,7 +116,8 @@ export function StoryPanel({ index, compact = false }: { index: DatasetIndex; co
           </button>
         )}
       </div>
-      <div className="story-body">
+      {/* Focusable, so the text can be scrolled from the keyboard when it overflows. */}
+      <div className="story-body" tabIndex={0} role="group" aria-label="Step text">
         <StepText step={current} />
         {!compact && <StepClaims index={index} step={current} />}
       </div>
