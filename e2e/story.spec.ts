@@ -273,7 +273,7 @@ test('the embed shows the stepper: ?embed=1&step=1', async ({ page }) => {
   expect(open.searchParams.get('step')).toBe('2');
 });
 
-test('on a 375 px phone the story sheet and the graph are on screen together, both usable', async ({ page }) => {
+test('on a 375 px phone the story sheet and the graph are on screen together, both usable', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await openStory(page);
   const inView = async (name: 'Story' | 'Relationship graph') => {
@@ -291,6 +291,7 @@ test('on a 375 px phone the story sheet and the graph are on screen together, bo
   await expectStressed(page, expectedSteps[1]!.relations, expectedSteps[1]!.actors);
   // Nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await screenshot(page, testInfo, 'story-phone-opened');
 });
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
