@@ -329,3 +329,50 @@ test.describe('axe, WCAG 2.2 AA, in story states', () => {
     await audit(page, testInfo, 'story in the embed');
   });
 });
+
+/** Distinct camera positions drawn from just before `act` until the picture has been still for half a second. */
+async function camerasDuring(page: Page, act: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const rec = { frames: [] as string[], acted: false, done: false };
+    (window as unknown as { storyCameras: typeof rec }).storyCameras = rec;
+    let lastChange = performance.now();
+    const tick = () => {
+      const g = window.stancegraphProbe!();
+      const frame = `${g.zoom.toFixed(4)},${Math.round(g.pan.x)},${Math.round(g.pan.y)}`;
+      if (rec.frames.at(-1) !== frame) lastChange = performance.now();
+      rec.frames.push(frame);
+      if (rec.acted && performance.now() - lastChange > 500) rec.done = true;
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  });
+  await act();
+  await page.evaluate(() => {
+    (window as unknown as { storyCameras: { acted: boolean } }).storyCameras.acted = true;
+  });
+  await page.waitForFunction(() => (window as unknown as { storyCameras: { done: boolean } }).storyCameras.done);
+  return page.evaluate(() => new Set((window as unknown as { storyCameras: { frames: string[] } }).storyCameras.frames).size);
+}
+
+test.describe('camera moves between steps', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  const next = async (page: Page) => {
+    await story(page).getByRole('button', { name: 'Next step' }).click();
+    await expect(stepHeading(page)).toHaveText(`Step 2 of ${total}`);
+  };
+
+  test('ease without a motion preference', async ({ page }) => {
+    await openStory(page);
+    await page.waitForTimeout(800);
+    // Start, end and frames in between.
+    expect(await camerasDuring(page, () => next(page))).toBeGreaterThanOrEqual(3);
+  });
+
+  test('jump under prefers-reduced-motion', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openStory(page);
+    await page.waitForTimeout(300);
+    // Only where it was and where it ends.
+    expect(await camerasDuring(page, () => next(page))).toBe(2);
+  });
+});
