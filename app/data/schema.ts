@@ -106,6 +106,19 @@ export const outsideKnowledgeSchema = z.strictObject({
   note: described(text(300), 'what in the value comes from outside the source, and from where'),
 });
 
+export const storyStepSchema = z.strictObject({
+  title: text(200),
+  text: described(text(2000), 'a few sentences telling this step, in the author\'s words'),
+  actors: z.optional(described(z.array(id).check(z.maxLength(500)), 'ids of the actors this step stresses')),
+  relations: z.optional(described(z.array(id).check(z.maxLength(500)), 'ids of the relations this step stresses')),
+  evidence: z.optional(z.array(evidenceSchema)),
+});
+
+/** An authored walk through the dataset; without one, the app makes a step of each cited paragraph. */
+export const storySchema = z.strictObject({
+  steps: z.array(storyStepSchema).check(z.minLength(1), z.maxLength(1000)),
+});
+
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 /** The shape alone; cross-references are checked in validate.ts. */
@@ -129,6 +142,7 @@ export const datasetSchema = z.strictObject({
       'values that state well-known public facts beyond the source (native names, official romanisation, roles, the date)',
     ),
   ),
+  story: z.optional(storySchema),
 });
 
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -139,5 +153,6 @@ export type Relation = z.infer<typeof relationSchema>;
 export type RelationType = Relation['type'];
 export type Stance = z.infer<typeof stanceSchema>;
 export type Position = Stance['position'];
+export type StoryStepSpec = z.infer<typeof storyStepSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 export type OutsideKnowledge = z.infer<typeof outsideKnowledgeSchema>;

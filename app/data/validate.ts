@@ -200,6 +200,17 @@ function checkReferences(d: Dataset): Problem[] {
     if (first !== undefined) problems.push({ path: base, message: `${target} is already marked (at outsideKnowledge[${first}])` });
     else marked.set(target, i);
   });
+  const relationIds = new Set(d.relations.map((r) => r.id));
+  d.story?.steps.forEach((step, i) => {
+    const base = `story.steps[${i}]`;
+    step.actors?.forEach((a, j) => {
+      if (!actors.has(a)) problems.push({ path: `${base}.actors[${j}]`, message: `${show(a)} is not an actor id` });
+    });
+    step.relations?.forEach((r, j) => {
+      if (!relationIds.has(r)) problems.push({ path: `${base}.relations[${j}]`, message: `${show(r)} is not a relation id` });
+    });
+    if (step.evidence) checkEvidence(step.evidence, base);
+  });
   return problems;
 }
 

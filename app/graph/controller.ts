@@ -5,6 +5,8 @@ import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Scheme } from './stylesheet.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
+import type { StoryEmphasis } from '../view/story.ts';
+import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -14,7 +16,7 @@ import { prefersReducedMotion } from './motion.ts';
  *
  * Contract:
  * - Inputs are set by one method each: `setVisible`, `setHighlight`/`setSelection`, `setPositions`,
- *   `setScheme`, `setMode`, `setCamera`/`fit`. Each may be called at any time, in any order; the
+ *   `setScheme`, `setMode`, `setCamera`/`fit`, `setStory`. Each may be called at any time, in any order; the
  *   controller keeps the latest value of every input.
  * - Nothing is drawn before the first `setPositions`: that call builds the instance with every
  *   input as it is then (filters, emphasis, camera), so an opened link never flashes the default
@@ -65,6 +67,9 @@ const largeAnimationLimit = 400;
 /** Less margin on a phone, where every pixel of the canvas counts. */
 const fitPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 12 : 36);
 
+/** The story frames its step with a little more room than a fit, so names at the edge stay whole. */
+const storyPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 16 : 48);
+
 const idOf = (selection: Selection | null) => (selection === null ? null : selection.kind === 'stance' ? selection.actor : selection.id);
 
 const emptyVisible: Pick<Visible, 'actorIds' | 'relationIds'> = { actorIds: new Set(), relationIds: new Set() };
@@ -88,6 +93,9 @@ export class GraphController {
   /** The element the reader just clicked: selecting it must not move the camera under the pointer. */
   private tapped: string | null = null;
   private runs = 0;
+  private story: StoryEmphasis | null = null;
+  /** The camera as it was before the story opened, put back when it closes. */
+  private beforeStory: { zoom: number; pan: { x: number; y: number } } | null = null;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
   private resolveBuilt: (cy: Core) => void = () => {};
@@ -172,6 +180,30 @@ export class GraphController {
         padding: fitPadding(this.init.container),
       } as LayoutOptions)
       .run();
+  }
+
+  /**
+   * The story's step: its relations and actors drawn at full strength, the rest faded, the camera
+   * easing to frame them (instant under reduced motion); null closes it and puts the camera back.
+   */
+  setStory(emphasis: StoryEmphasis | null): void {
+    if (emphasis === this.story) return;
+    this.story = emphasis;
+    const cy = this.cy;
+    if (!cy) return;
+    this.markNextDraw(cy);
+    this.showStory(cy, emphasis, !this.init.headless && !prefersReducedMotion());
+  }
+
+  private showStory(cy: Core, emphasis: StoryEmphasis | null, animate: boolean) {
+    applyStoryEmphasis(cy, emphasis);
+    if (emphasis !== null) {
+      this.beforeStory ??= { zoom: cy.zoom(), pan: { ...cy.pan() } };
+      frameStory(cy, emphasis, { animate, padding: storyPadding(this.init.container) });
+    } else if (this.beforeStory !== null) {
+      restoreCamera(cy, this.beforeStory, animate);
+      this.beforeStory = null;
+    }
   }
 
   setScheme(scheme: Scheme): void {
@@ -269,11 +301,19 @@ export class GraphController {
     // Filters and selection as they are now: a worker may have laid the graph out meanwhile.
     applyVisible(cy, this.visible ?? emptyVisible);
     applyHighlight(cy, this.selection, null);
+    // A link opened at a story step: framed at once, unless the link carries its own camera.
+    if (this.story !== null) {
+      if (camera) applyStoryEmphasis(cy, this.story);
+      this.beforeStory = null;
+    }
     // The opened view already frames the selection (or the link's camera): do not re-centre on it.
     this.tapped = idOf(this.selection);
     const width = container?.clientWidth ?? 0;
     if (camera) this.setCamera(camera);
     else if (width > 0) this.fit();
+    if (this.story !== null && !camera) {
+      this.showStory(cy, this.story, false);
+    } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     if (fast && cy.zoom() >= labelZoom) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     this.resolveBuilt(cy);

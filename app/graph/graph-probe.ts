@@ -2,8 +2,9 @@ import type { Core } from 'cytoscape';
 import type { GraphController } from './controller.ts';
 
 export interface DrawnGraph {
-  nodes: { id: string; parent: string | null; label: string; x: number; y: number; visible: boolean; classes: string[] }[];
-  edges: { id: string; source: string; target: string; visible: boolean; classes: string[] }[];
+  nodes: { id: string; parent: string | null; label: string; x: number; y: number; visible: boolean; classes: string[]; opacity: number }[];
+  /** `opacity`: the opacity the edge is drawn with, parents included (story steps and selection fade edges). */
+  edges: { id: string; source: string; target: string; visible: boolean; classes: string[]; opacity: number }[];
   zoom: number;
   pan: { x: number; y: number };
   /** Serial number of the Cytoscape instance: a filter change must not create a new one. */
@@ -39,6 +40,7 @@ function read(controller: GraphController, cy: Core): DrawnGraph {
       y: n.position().y,
       visible: n.visible(),
       classes: n.classes(),
+      opacity: n.effectiveOpacity(),
     })),
     edges: cy.edges().map((e) => ({
       id: e.id(),
@@ -46,6 +48,7 @@ function read(controller: GraphController, cy: Core): DrawnGraph {
       target: e.target().id(),
       visible: e.visible(),
       classes: e.classes(),
+      opacity: e.effectiveOpacity(),
     })),
     zoom: cy.zoom(),
     pan: { ...cy.pan() },

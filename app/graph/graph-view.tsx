@@ -11,6 +11,7 @@ import { graphKey, layoutRoot, useLayoutPositions } from './layout-query.ts';
 import { LayoutIndicator } from './layout-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
+import { storyEmphasis, storySteps } from '../view/story.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -37,6 +38,10 @@ export function GraphView({ index, visible, onController }: Props) {
   const elements = useMemo(() => toElements(index), [index]);
   const dataset = useMemo(() => graphKey(elements), [elements]);
   const root = layoutRoot(layout, selection, index);
+  const step = useView((s) => s.step);
+  const build = useView((s) => s.build);
+  const steps = useMemo(() => storySteps(index), [index]);
+  const story = useMemo(() => storyEmphasis(steps, step, build), [steps, step, build]);
   const { positions, wait } = useLayoutPositions(
     { dataset, layout, root, draft: fast && layout === 'fcose' },
     elements,
@@ -76,6 +81,7 @@ export function GraphView({ index, visible, onController }: Props) {
   useEffect(() => controller?.setSelection(selection), [controller, selection]);
   useEffect(() => controller?.setScheme(scheme), [controller, scheme]);
   useEffect(() => controller?.setMode(fast), [controller, fast]);
+  useEffect(() => controller?.setStory(story), [controller, story]);
   // The first positions draw the graph; later ones (a layout switch) move the nodes, animated.
   useEffect(() => {
     if (positions) controller?.setPositions(positions, { animate: true, fit: true });

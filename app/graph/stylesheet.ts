@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { RelationType } from '../data/schema.ts';
 import { relationStyles, type RelationStyle } from '../ui/relation-styles.ts';
+import { storyDimOpacity } from './story-emphasis.ts';
 
 export type Scheme = 'light' | 'dark';
 
@@ -192,6 +193,9 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true): St
   }
   style.push(
     { selector: '.hidden', style: { display: 'none' } },
+    // Story steps (story-emphasis.ts) come before selection, so a selection made during the story still fades the rest.
+    { selector: '.story-dim', style: { opacity: storyDimOpacity } },
+    { selector: 'edge.story-lit', style: { opacity: 1, 'z-index': 5 } },
     { selector: '.faded', style: { opacity: 0.16 } },
     { selector: 'node.faded', style: { 'text-opacity': 0.3 } },
     { selector: 'edge.emphasis', style: { opacity: 1, 'z-index': 10 } },

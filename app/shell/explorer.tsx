@@ -24,6 +24,7 @@ import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
 import { PanelBoundary } from './panel-boundary.tsx';
+import { ReadStoryButton, StoryPanel } from '../source/story-panel.tsx';
 
 // The graph is the first view; the others, and the export renderer, load when first asked for,
 // which keeps the initial bundle close to what React and Cytoscape alone cost.
@@ -91,6 +92,7 @@ function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible:
       </p>
       <LinkNotice />
       <StatusLine index={index} visible={visible} />
+      <StoryPanel index={index} compact />
       <section className="graph-region" aria-label="Relationship graph">
         <PanelBoundary panel="graph" name="Relationship graph">
           <GraphView index={index} visible={visible} />
@@ -162,6 +164,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <div className="top-actions">
           <LoadControls index={index} catalog={catalog} />
           <ExportMenu index={index} visible={visible} renderPng={pngRenderer(graph)} />
+          <ReadStoryButton index={index} />
           <CopyLink />
           {localHashOf(datasetIdForShare) !== null && <CopyDataLink dataset={dataset} />}
           <button
@@ -189,6 +192,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <LinkNotice />
         <StatusLine index={index} visible={visible} />
         <div {...panel('graph')}>
+          <StoryPanel index={index} />
           <section className="graph-region" aria-label="Relationship graph">
             <PanelBoundary panel="graph" name="Relationship graph">
               <GraphView index={index} visible={visible} onController={setGraph} />

@@ -34,7 +34,7 @@ export function startHistorySync(): () => void {
       window.history.replaceState(null, '', url);
       return;
     }
-    if (now - lastPushingChange < coalesceMs) window.history.replaceState(null, '', url);
+    if (store.change !== 'entry' && now - lastPushingChange < coalesceMs) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
     lastPushingChange = now;
   });

@@ -64,6 +64,8 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     search: searchArb,
     embed: fc.boolean(),
     evidenceOnly: fc.boolean(),
+    step: fc.option(fc.integer({ min: 1, max: 100000 })),
+    build: fc.boolean(),
   })
   .map(({ focus, ...rest }): ViewState => {
     const sel = rest.selection;
@@ -71,7 +73,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     return { ...rest, focus: focus && actor !== undefined ? { actor, depth: focus.depth } : null };
   });
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'];
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed', 'step', 'build'];
 
 const fragments = [
   '%', '%E0%A4%A', '%zz', '%ED%A0%80', '%00', '%25', '%2', '__proto__', 'constructor', 'prototype',
@@ -187,6 +189,8 @@ describe('serialize / parse round trip', () => {
       search: 'kim jong',
       embed: true,
       evidenceOnly: true,
+      step: 3,
+      build: true,
     };
     const url = serialize(s, { camera: true });
     expect(url.length).toBeLessThan(300);
@@ -606,6 +610,38 @@ describe('sanitize', () => {
     const result = sanitize(state, index, catalog);
     expect(result.state).toEqual({ ...defaultViewState, hiddenTopics: ['trade'], hiddenGroups: ['_none'] });
     expect(result.problems.map((p) => p.value)).toEqual(['culture', 'north-korea', 'kim', 'kim', '9']);
+  });
+
+  it('keeps a story step the dataset has and drops one it lacks, with the usual notice', () => {
+    // The fixture cites paragraphs 1 and 2, so its automatic story has two steps.
+    expect(sanitize({ ...defaultViewState, step: 2, build: true }, index, catalog).problems).toEqual([]);
+    const out = sanitize({ ...defaultViewState, step: 3, build: true }, index, catalog);
+    expect(out.state.step).toBeNull();
+    expect(out.problems).toEqual([{ param: 'step', value: '3', reason: 'unknown story step' }]);
+    expect(describeProblems(out.problems)).toBe('Ignored from the link: unknown story step "3".');
+  });
+
+  it('drops a step for a dataset with fewer than two cited paragraphs', () => {
+    const oneParagraph = buildIndex({ ...fixture, stances: [] });
+    const out = sanitize({ ...defaultViewState, step: 1 }, oneParagraph, catalog);
+    expect(out.state.step).toBeNull();
+    expect(out.problems).toEqual([{ param: 'step', value: '1', reason: 'this dataset has no story' }]);
+  });
+});
+
+describe('story parameters', () => {
+  it('reads step and build, and writes them back', () => {
+    const { state, problems } = parse('?step=4&build=1');
+    expect(problems).toEqual([]);
+    expect(state).toEqual({ ...defaultViewState, step: 4, build: true });
+    expect(serialize(state)).toBe('?step=4&build=1');
+    expect(serialize({ ...defaultViewState, step: null, build: false })).toBe('');
+  });
+
+  it('reports malformed steps and build values', () => {
+    for (const bad of ['0', '-1', '1.5', 'x', '01', '1000001', ''])
+      expect(parse(`?step=${bad}`)).toEqual({ state: defaultViewState, problems: [{ param: 'step', value: bad, reason: 'invalid story step' }] });
+    expect(parse('?build=yes').problems).toEqual([{ param: 'build', value: 'yes', reason: 'invalid value for' }]);
   });
 });
 

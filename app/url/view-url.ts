@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import { noStateGroup } from '../data/dataset-index.ts';
 import { relationTypes, type RelationType } from '../data/schema.ts';
+import { hasStory, storySteps } from '../view/story.ts';
 import {
   defaultViewState,
   focusDepths,
@@ -40,6 +41,8 @@ import {
  *   sort=<column> | sort=-<column>   table sort, `-` = descending
  *   cam=<zoom>,<x>,<y>               zoom 0.05..20 (3 decimals), pan ±1e6 (1 decimal)
  *   q=<text>                         search field
+ *   step=<n>                         open step of "Read the story", 1..100000
+ *   build=1                          the story keeps earlier steps at full strength
  *
  * Ids match /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, so `,` and `~` can never occur inside one and are
  * safe separators. Characters outside [A-Za-z0-9_.:-] are percent-encoded; `+` reads as a space.
@@ -72,6 +75,7 @@ const minZoom = 0.05;
 const maxZoom = 20;
 const maxPan = 1e6;
 const maxParagraph = 100000;
+const maxStep = 100000;
 
 const reasons = {
   unknownParameter: 'unknown parameter',
@@ -153,7 +157,7 @@ export const roundPan = (pan: number): number => roundTo(pan, 10);
 // ---------------------------------------------------------------------------------------------
 // Parse
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed'] as const;
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed', 'step', 'build'] as const;
 type Key = (typeof knownKeys)[number];
 const knownKeySet: ReadonlySet<string> = new Set(knownKeys);
 const isKnownKey = (k: string): k is Key => knownKeySet.has(k);
@@ -396,6 +400,18 @@ export function parse(search: string): { state: ViewState; problems: UrlProblem[
   const q = get('q');
   if (q !== undefined) state.search = q;
 
+  const step = get('step');
+  if (step !== undefined) {
+    if (/^[1-9]\d{0,5}$/.test(step) && Number(step) <= maxStep) state.step = Number(step);
+    else fail('step', step, 'invalid story step');
+  }
+
+  const build = get('build');
+  if (build !== undefined) {
+    if (build === '1') state.build = true;
+    else fail('build', build, reasons.invalidValue);
+  }
+
   // Array.prototype.sort is stable, so problems of one parameter keep their own order.
   return { state, problems: located.sort((a, b) => a.at - b.at).map((l) => l.problem) };
 }
@@ -462,6 +478,8 @@ export function serialize(state: ViewState, options: { camera?: boolean } = {}):
     if (cam !== null) add('cam', cam);
   }
   if (state.search !== '') add('q', encode(state.search).replace(/%20/g, '+'));
+  if (state.step !== null) add('step', String(state.step));
+  if (state.build) add('build', '1');
 
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
 }
@@ -530,6 +548,17 @@ export function sanitize(
     next.paragraph = null;
   }
 
+  if (state.step !== null) {
+    const steps = storySteps(index);
+    if (!hasStory(steps)) {
+      problems.push(problem('step', String(state.step), 'this dataset has no story'));
+      next.step = null;
+    } else if (!(Number.isInteger(state.step) && state.step >= 1 && state.step <= steps.length)) {
+      problems.push(problem('step', String(state.step), 'unknown story step'));
+      next.step = null;
+    }
+  }
+
   return problems.length === 0 ? { state, problems } : { state: next, problems };
 }
 
@@ -595,4 +624,4 @@ export function describeProblems(problems: readonly UrlProblem[]): string {
   return `Ignored from the link: ${shown.join(', ')}${more > 0 ? ` and ${count(more)} more` : ''}.`;
 }
 
-export const urlLimits = { maxParams, maxValueLength, maxListValueLength, maxListEntries, minZoom, maxZoom, maxPan, maxParagraph } as const;
+export const urlLimits = { maxParams, maxValueLength, maxListValueLength, maxListEntries, minZoom, maxZoom, maxPan, maxParagraph, maxStep } as const;

@@ -99,3 +99,19 @@ export const setSearch =
 export const switchDataset =
   (dataset: string | null): Producer =>
   (s) => ({ ...defaultViewState, dataset, layout: s.layout, embed: s.embed });
+
+/** The story is read on the graph, so opening it (or moving to a step) shows the graph. */
+export const goToStep =
+  (step: number): Producer =>
+  (s) => (s.step === step && s.view === 'graph' ? s : { ...s, step, view: 'graph' });
+
+export const openStory: Producer = goToStep(1);
+
+/** Closing puts back the tab and selection the reader had when the story opened. */
+export const closeStory =
+  (before: Pick<ViewState, 'view' | 'selection'> | null = null): Producer =>
+  (s) => ({ ...s, step: null, build: false, ...(before ? { view: before.view, selection: before.selection } : {}) });
+
+export const setBuild =
+  (build: boolean): Producer =>
+  (s) => ({ ...s, build });

@@ -55,6 +55,10 @@ export interface ViewState {
   search: string;
   /** Compact, read-only presentation for an <iframe> in someone else's page. */
   embed: boolean;
+  /** Open step of "Read the story" (1-based); null when the story is closed. */
+  step: number | null;
+  /** The story keeps earlier steps' relations at full strength. */
+  build: boolean;
 }
 
 export const defaultViewState: ViewState = Object.freeze({
@@ -73,4 +77,6 @@ export const defaultViewState: ViewState = Object.freeze({
   camera: null,
   search: '',
   embed: false,
+  step: null,
+  build: false,
 });

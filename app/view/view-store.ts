@@ -4,9 +4,10 @@ import type { Producer } from './view-actions.ts';
 
 /**
  * How a change should reach the browser history: `push` a new entry, `replace` the current one
- * (typing), `restore` (came from the URL: write nothing), or `silent` (camera moves).
+ * (typing), `restore` (came from the URL: write nothing), `silent` (camera moves), or `entry`: a
+ * push that is never merged with the one before (story steps: Back walks them one by one).
  */
-export type ChangeKind = 'push' | 'replace' | 'restore' | 'silent';
+export type ChangeKind = 'push' | 'replace' | 'restore' | 'silent' | 'entry';
 
 /**
  * Set while the view state waits to be checked against the dataset it names: a link was opened,
