@@ -41,7 +41,8 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
     const savedAt = new Date().toISOString();
     keepForSession(hash, { dataset, savedAt });
     const saved = await localStore().put({ hash, dataset, savedAt });
-    useLoadState.setState({ warning: saved.ok ? null : { hash, message: storageWarning(saved) } });
+    const messages = [...(result.notices ?? []), ...(saved.ok ? [] : [storageWarning(saved)])];
+    useLoadState.setState({ warning: messages.length > 0 ? { hash, message: messages.join(' ') } : null });
     void queryClient.invalidateQueries({ queryKey: localDatasetsQueryKey });
     // Drops whatever an earlier attempt cached under this id, such as "not on this device".
     void queryClient.resetQueries({ queryKey: localDatasetQueryOptions(hash).queryKey, exact: true });
