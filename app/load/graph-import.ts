@@ -1,4 +1,5 @@
 import { MultiGraph } from 'graphology';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import type { Attributes, default as Graph } from 'graphology-types';
 import createGexfParser from 'graphology-gexf/common/parser.js';
 import createGraphmlParser from 'graphology-graphml/common/parser.js';
@@ -11,7 +12,15 @@ import { plural } from '../ui/plural.ts';
  * Graphs from other tools (Gephi's GEXF, GraphML from yEd and many libraries, Cytoscape's JSON)
  * as format v1. They carry no quotes, so their relations have no evidence and the app says so.
  * Loaded on demand: graphology and its parsers stay out of the first bundle.
+ *
+ * XML is read by xmldom, not the browser's DOMParser: Chromium builds its parse-error report with
+ * an inline style, which the page's Content-Security-Policy reports as a violation; xmldom also
+ * gives line numbers and never loads a DTD or an external entity.
  */
+const xmlDom: XmlEnvironment = {
+  DOMParser: XmlDomParser,
+  Document: new XmlDomParser().parseFromString('<t/>', 'application/xml').constructor,
+};
 
 export type GraphFormat = 'gexf' | 'graphml' | 'cyjs';
 export interface XmlEnvironment {
@@ -335,7 +344,7 @@ export function importGraph(
   format: GraphFormat,
   file: { name: string; text: string },
   today: string,
-  env: XmlEnvironment = { DOMParser: globalThis.DOMParser, Document: globalThis.Document },
+  env: XmlEnvironment = xmlDom,
 ): ImportResult {
   try {
     if (format === 'cyjs') return cyjsToDataset(file.name, file.text, today);
