@@ -232,3 +232,43 @@ export async function renderPng(options: PngOptions): Promise<Blob> {
   drawLegend(ctx, options.legend, graphSize.height, size.width, legendScale);
   return canvasBlob(canvas);
 }
+
+export interface SvgOptions {
+  scope: 'full' | 'visible';
+  legend: LegendSpec;
+  background: string;
+  /** Native names by actor id, written as text (the canvas draws them as images). */
+  natives: ReadonlyMap<string, string>;
+}
+
+/** The graph as a vector SVG, written from the drawn positions and computed styles. */
+export async function renderSvg(options: SvgOptions): Promise<Blob> {
+  const target = exportTarget();
+  if (!target) throw new Error('The graph is not ready');
+  const { cy, stylesheet } = target;
+  const [{ readSnapshot }, { writeSvg }] = await Promise.all([import('./svg-snapshot.ts'), import('./svg-writer.ts')]);
+  const container = cy.container();
+  const hidden = !container || container.clientWidth === 0 || container.clientHeight === 0;
+  const scheme = options.legend.scheme;
+  const undo = applyScheme(cy, scheme, stylesheet);
+  try {
+    const snapshot = readSnapshot(cy, {
+      scope: options.scope === 'full' || hidden ? 'full' : 'visible',
+      natives: options.natives,
+      background: options.background,
+      ink: inkOf[scheme].text,
+      legend: {
+        title: options.legend.title,
+        date: options.legend.date,
+        items: relationTypes.map((t) => {
+          const s = relationStyles[t];
+          return { label: s.label, colour: s.colour[scheme], dash: s.dash, marker: s.marker };
+        }),
+      },
+    });
+    if (snapshot.nodes.length === 0) throw new Error('Nothing is drawn to export');
+    return new Blob([writeSvg(snapshot)], { type: 'image/svg+xml' });
+  } finally {
+    undo();
+  }
+}

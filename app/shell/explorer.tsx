@@ -19,7 +19,7 @@ import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { CopyDataLink } from './copy-data-link.tsx';
 import { localHashOf } from '../load/local-datasets.ts';
-import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
+import { ExportMenu, type RenderPng, type RenderSvg } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
 import { PanelBoundary } from './panel-boundary.tsx';
@@ -30,6 +30,7 @@ const RelationsTable = lazy(() => import('../table/relations-table.tsx').then((m
 const StanceMatrix = lazy(() => import('../stances/stance-matrix.tsx').then((m) => ({ default: m.StanceMatrix })));
 const SourceView = lazy(() => import('../source/source-view.tsx').then((m) => ({ default: m.SourceView })));
 const renderPng: RenderPng = (options) => import('../graph/graph-export.ts').then((m) => m.renderPng(options));
+const renderSvg: RenderSvg = (options) => import('../graph/graph-export.ts').then((m) => m.renderSvg(options));
 
 function ViewLoading() {
   return (
@@ -144,7 +145,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <SearchBox index={index} />
         <div className="top-actions">
           <LoadControls index={index} catalog={catalog} />
-          <ExportMenu index={index} visible={visible} renderPng={renderPng} />
+          <ExportMenu index={index} visible={visible} renderPng={renderPng} renderSvg={renderSvg} />
           <CopyLink />
           {localHashOf(datasetIdForShare) !== null && <CopyDataLink dataset={dataset} />}
           <button
