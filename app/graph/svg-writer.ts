@@ -78,7 +78,8 @@ function shapeElement(n: SnapshotNode): string {
       return poly([[0, -1], [1, 1], [-1, 1]]);
     case 'round-rectangle':
     case 'roundrectangle': {
-      const r = Math.min(n.width, n.height) / 4;
+      // A state box has the slight rounding the canvas gives it; a small shape rounds more.
+      const r = n.compound ? 6 : Math.min(n.width, n.height) / 4;
       return `<rect x="${num(x)}" y="${num(y)}" width="${num(n.width)}" height="${num(n.height)}" rx="${num(r)}" ${common}/>`;
     }
     default:
@@ -155,7 +156,7 @@ export function writeSvg(s: GraphSnapshot): string {
     .join('');
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(gx)} ${num(gy)} ${num(gw)} ${num(height)}" width="${num(gw)}" height="${num(height)}" font-family="${fontFamily}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(gx)} ${num(gy)} ${num(gw)} ${num(height)}" width="${num(gw)}" height="${num(height)}" font-family="${fontFamily}" data-graph-height="${num(gh)}" data-margin="${margin}">`,
     `<title>${escapeXml(s.legend.title)}</title>`,
     `<rect x="${num(gx)}" y="${num(gy)}" width="${num(gw)}" height="${num(height)}" fill="${colour(s.background)}"/>`,
     `<g class="states">${compounds.map(shapeElement).join('')}</g>`,
