@@ -112,7 +112,7 @@ test('the export menu is operable by keyboard', async ({ page }) => {
   await expect(menu).toBeVisible();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveCount(6);
+  await expect(items).toHaveCount(8);
   await expect(items.first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'PNG image (view, 2×)' })).toBeFocused();

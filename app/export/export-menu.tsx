@@ -7,6 +7,7 @@ interface Props {
   index: DatasetIndex;
   visible: Visible;
   renderPng: RenderPng;
+  renderSvg?: RenderSvg;
 }
 
 interface Choice {
@@ -46,11 +47,18 @@ export interface PngOptions {
   legend: { title: string; date: string; scheme: 'light' | 'dark' };
 }
 export type RenderPng = (options: PngOptions) => Promise<Blob>;
+export interface SvgOptions {
+  scope: 'full' | 'visible';
+  background: string;
+  legend: PngOptions['legend'];
+  natives: ReadonlyMap<string, string>;
+}
+export type RenderSvg = (options: SvgOptions) => Promise<Blob>;
 
 /** The export code loads on first use: most visits never export. */
 const exportData = () => import('./export-data.ts');
 
-function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): Choice[] {
+function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng, renderSvg?: RenderSvg): Choice[] {
   const id = index.dataset.id;
   const png =
     (scope: PngOptions['scope'], scale: PngOptions['scale']) =>
@@ -59,11 +67,23 @@ function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): C
       blob: await renderPng({ scope, scale, background: '#ffffff', legend: { title: index.dataset.title, date: localDay(now), scheme: 'light' } }),
       name: (await exportData()).exportFileName(id, 'png', now),
     });
+  const natives = new Map(index.dataset.actors.flatMap((a) => (a.nativeName ? [[a.id, a.nativeName] as const] : [])));
+  const svg = (scope: SvgOptions['scope']) => async (now: Date) => ({
+    blob: await renderSvg!({ scope, natives, background: '#ffffff', legend: { title: index.dataset.title, date: localDay(now), scheme: 'light' } }),
+    name: (await exportData()).exportFileName(id, 'svg', now),
+  });
+  const svgChoices: Choice[] = renderSvg
+    ? [
+        { label: 'SVG (vector), view', make: svg('visible') },
+        { label: 'SVG (vector), whole graph', make: svg('full') },
+      ]
+    : [];
   return [
     { label: 'PNG image (view, 1×)', make: png('visible', 1) },
     { label: 'PNG image (view, 2×)', make: png('visible', 2) },
     { label: 'PNG image (whole graph, 1×)', make: png('full', 1) },
     { label: 'PNG image (whole graph, 2×)', make: png('full', 2) },
+    ...svgChoices,
     {
       label: 'Dataset JSON (what is shown)',
       groupStart: true,
@@ -90,7 +110,7 @@ function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng): C
 }
 
 /** A menu button (WAI-ARIA menu pattern) offering the graph as an image and what is shown as data. */
-export function ExportMenu({ index, visible, renderPng }: Props) {
+export function ExportMenu({ index, visible, renderPng, renderSvg }: Props) {
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState(0);
   const [message, setMessage] = useState('');
@@ -101,7 +121,7 @@ export function ExportMenu({ index, visible, renderPng }: Props) {
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const buttonId = useId();
   const menuId = useId();
-  const items = choices(index, visible, renderPng);
+  const items = choices(index, visible, renderPng, renderSvg);
   const count = items.length;
 
   useEffect(() => {

@@ -209,3 +209,40 @@ export async function renderPng(graph: GraphController, options: PngOptions): Pr
   drawLegend(ctx, options.legend, graphSize.height, size.width, legendScale);
   return canvasBlob(canvas);
 }
+
+export interface SvgOptions {
+  scope: 'full' | 'visible';
+  legend: LegendSpec;
+  background: string;
+  /** Native names by actor id, written as text (the canvas draws them as images). */
+  natives: ReadonlyMap<string, string>;
+}
+
+/** The graph as a vector SVG, written from the drawn positions and computed styles. */
+export async function renderSvg(graph: GraphController, options: SvgOptions): Promise<Blob> {
+  const cy = graph.instance;
+  if (!cy) throw new Error('The graph is not ready');
+  const [{ readSnapshot }, { writeSvg }] = await Promise.all([import('./svg-snapshot.ts'), import('./svg-writer.ts')]);
+  const container = cy.container();
+  const hidden = !container || container.clientWidth === 0 || container.clientHeight === 0;
+  const scheme = options.legend.scheme;
+  // Read in the legend's scheme, as the PNG is drawn; the controller restores its own at once.
+  const snapshot = graph.withScheme(scheme, (c) =>
+    readSnapshot(c, {
+      scope: options.scope === 'full' || hidden ? 'full' : 'visible',
+      natives: options.natives,
+      background: options.background,
+      ink: inkOf[scheme].text,
+      legend: {
+        title: options.legend.title,
+        date: options.legend.date,
+        items: relationTypes.map((t) => {
+          const s = relationStyles[t];
+          return { label: s.label, colour: s.colour[scheme], dash: s.dash, marker: s.marker };
+        }),
+      },
+    }),
+  );
+  if (snapshot.nodes.length === 0) throw new Error('Nothing is drawn to export');
+  return new Blob([writeSvg(snapshot)], { type: 'image/svg+xml' });
+}

@@ -11,7 +11,7 @@ import { openFiles, removeLocalDataset, useLoadState } from './load-state.ts';
 import './load-controls.css';
 
 export const loadInputId = 'load-dataset-input';
-const acceptedFiles = '.json,.csv,application/json,text/csv';
+const acceptedFiles = '.json,.csv,.gexf,.graphml,.cyjs,application/json,text/csv';
 
 /**
  * A real file input inside its label: the label looks like a button, the input keeps focus and

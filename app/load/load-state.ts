@@ -98,7 +98,8 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
     const saved = await localStore.put({ hash, dataset, savedAt });
     if (!saved.ok) noteUnsaved(hash);
     if (!current()) return;
-    useLoadState.setState({ warning: saved.ok ? null : { hash, message: storageWarning(saved) } });
+    const messages = [...(result.notices ?? []), ...(saved.ok ? [] : [storageWarning(saved)])];
+    useLoadState.setState({ warning: messages.length > 0 ? { hash, message: messages.join(' ') } : null });
     void queryClient.invalidateQueries({ queryKey: localDatasetsQueryKey });
     // The query cache is the one copy in memory: no read back from storage right after a load,
     // and whatever an earlier attempt cached under this id ("not on this device") is replaced.

@@ -11,9 +11,15 @@ export interface InputFile {
 }
 
 /** `problems` are display lines, each naming its place (a JSON path or a CSV line and column). */
-export type LoadResult = { ok: true; dataset: Dataset; hash: string } | { ok: false; reason: string; problems: string[] };
+/** `notices` say what a conversion decided for the user (e.g. a default relation type). */
+export type LoadResult =
+  | { ok: true; dataset: Dataset; hash: string; notices?: string[] }
+  | { ok: false; reason: string; problems: string[] };
 
-export const unsupportedFilesReason = 'Stancegraph reads a dataset .json file, or two .csv files (actors and relations).';
+export const unsupportedFilesReason =
+  'Stancegraph reads a dataset .json file, two .csv files (actors and relations), or one graph file: .gexf (Gephi), .graphml (yEd and others) or .cyjs (Cytoscape).';
+
+const graphFormats = ['gexf', 'graphml', 'cyjs'] as const;
 
 const fail = (reason: string, problems: string[] = []): LoadResult => ({ ok: false, reason, problems });
 const extension = (name: string) => {
@@ -94,9 +100,9 @@ async function readText(file: InputFile, label: string): Promise<{ text: string 
   }
 }
 
-async function finish(dataset: Dataset): Promise<LoadResult> {
+async function finish(dataset: Dataset, notices: string[] = []): Promise<LoadResult> {
   try {
-    return { ok: true, dataset, hash: await contentHash(dataset) };
+    return { ok: true, dataset, hash: await contentHash(dataset), ...(notices.length > 0 ? { notices } : {}) };
   } catch (error) {
     return fail(`The dataset could not be hashed: ${shortMessage(error)}`);
   }
@@ -150,9 +156,21 @@ export async function loadFiles(files: readonly InputFile[], options: { today?: 
   const first = files[0];
   const second = files[1];
 
+  const graphFormat = graphFormats.find((f) => f === exts[0]);
+  if (files.length === 1 && first && graphFormat) {
+    const read = await readText(first, `${first.name}: `);
+    if ('error' in read) return read.error;
+    return importGraphFile(graphFormat, first.name, read.text, options.today ?? todayIso());
+  }
+
   if (files.length === 1 && first && exts[0] === 'json') {
     const read = await readText(first, '');
     if ('error' in read) return read.error;
+    // `cy.json()` output saved as .json: no schemaVersion, an "elements" object.
+    if (/^\s*\{/.test(read.text) && read.text.includes('"elements"')) {
+      const { looksLikeCytoscape } = await import('./graph-import.ts');
+      if (looksLikeCytoscape(read.text)) return importGraphFile('cyjs', first.name, read.text, options.today ?? todayIso());
+    }
     const parsed = parseDatasetJson(read.text);
     return parsed.ok ? finish(parsed.dataset) : parsed;
   }
@@ -179,4 +197,11 @@ export async function loadFiles(files: readonly InputFile[], options: { today?: 
   }
 
   return fail(unsupportedFilesReason);
+}
+
+/** Graph formats load their parsers (graphology) only for the few who bring such a file. */
+async function importGraphFile(format: (typeof graphFormats)[number], name: string, text: string, today: string): Promise<LoadResult> {
+  const { importGraph } = await import('./graph-import.ts');
+  const converted = importGraph(format, { name, text }, today);
+  return converted.ok ? finish(converted.dataset, converted.notices) : converted;
 }

@@ -20,7 +20,7 @@ import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { CopyDataLink } from './copy-data-link.tsx';
 import { localHashOf } from '../load/local-datasets.ts';
-import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
+import { ExportMenu, type RenderPng, type RenderSvg } from '../export/export-menu.tsx';
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
 import { PanelBoundary } from './panel-boundary.tsx';
@@ -36,6 +36,10 @@ const pngRenderer =
   (graph: GraphController | null): RenderPng =>
   (options) =>
     graph ? import('../graph/graph-export.ts').then((m) => m.renderPng(graph, options)) : Promise.reject(new Error('The graph is not ready'));
+const svgRenderer =
+  (graph: GraphController | null): RenderSvg =>
+  (options) =>
+    graph ? import('../graph/graph-export.ts').then((m) => m.renderSvg(graph, options)) : Promise.reject(new Error('The graph is not ready'));
 
 function ViewLoading() {
   return (
@@ -163,7 +167,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <SearchBox index={index} />
         <div className="top-actions">
           <LoadControls index={index} catalog={catalog} />
-          <ExportMenu index={index} visible={visible} renderPng={pngRenderer(graph)} />
+          <ExportMenu index={index} visible={visible} renderPng={pngRenderer(graph)} renderSvg={svgRenderer(graph)} />
           <ReadStoryButton index={index} />
           <CopyLink />
           {localHashOf(datasetIdForShare) !== null && <CopyDataLink dataset={dataset} />}
