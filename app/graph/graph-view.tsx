@@ -8,7 +8,7 @@ import { select, setCamera } from '../view/view-actions.ts';
 import type { Positions } from './layouts.ts';
 import { positionsFor, workerThreshold } from './layout-client.ts';
 import { toElements } from './elements.ts';
-import { buildStylesheet, labelZoom, type Scheme } from './stylesheet.ts';
+import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { LayoutIndicator, type LayoutWait } from './layout-indicator.tsx';
@@ -16,6 +16,8 @@ import { setExportTarget } from './export-target.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { graphSummary } from './graph-summary.ts';
 import { prefersReducedMotion } from './motion.ts';
+import { orientToCanvas } from './legibility.ts';
+import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -88,6 +90,8 @@ export function GraphView({ index, visible }: Props) {
   const fastRef = useRef(fast);
   const appliedFast = useRef(fast);
   const detailShown = useRef(true);
+  const look = useRef<Look>({ textScale: 1, encode: true });
+  const labels = useRef<{ request: () => void } | null>(null);
 
   useEffect(() => {
     visibleRef.current = visible;
@@ -96,7 +100,7 @@ export function GraphView({ index, visible }: Props) {
   /** The stylesheet for the scheme, the mode and (in large-graph mode) how close the camera is. */
   const restyle = (cy: Core) => {
     detailShown.current = !appliedFast.current || cy.zoom() >= labelZoom;
-    cy.style(buildStylesheet(appliedScheme.current ?? schemeNow(), appliedFast.current, detailShown.current));
+    cy.style(buildStylesheet(appliedScheme.current ?? schemeNow(), appliedFast.current, detailShown.current, look.current));
   };
 
   useEffect(() => {
@@ -125,8 +129,9 @@ export function GraphView({ index, visible }: Props) {
     let cancelled = false;
     let teardown = () => {};
 
-    const build = (positions: Positions) => {
+    const build = (laid: Positions) => {
     if (cancelled) return;
+    const positions = orientToCanvas(laid, container.clientWidth, container.clientHeight);
     setWait(null);
     performance.mark('layout:end');
     positionsRef.current = new Map([[key, positions]]);
@@ -134,7 +139,7 @@ export function GraphView({ index, visible }: Props) {
       container,
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions[e.data.id!] ?? { x: 0, y: 0 } } : e)),
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough (below).
-      style: buildStylesheet(mountScheme, mountFast, !mountFast),
+      style: buildStylesheet(mountScheme, mountFast, !mountFast, look.current),
       layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 20,
@@ -151,10 +156,18 @@ export function GraphView({ index, visible }: Props) {
     const now = getViewState();
     applyVisible(cy, visibleRef.current);
     applyHighlight(cy, now.selection, null);
+    applyParallelCurves(cy);
+    applyDegreeSizes(cy, true);
+    applyRelationLabels(cy, visibleRef.current.relationIds.size);
+    const restyleText = (textScale: number) => {
+      look.current = { ...look.current, textScale };
+      applyParallelCurves(cy, textScale);
+      restyle(cy);
+    };
     // The opened view already frames the selection (or the link's camera): do not re-centre on it.
     tappedRef.current = now.selection === null ? null : now.selection.kind === 'stance' ? now.selection.actor : now.selection.id;
     if (start.camera) cy.viewport({ zoom: start.camera.zoom, pan: { x: start.camera.x, y: start.camera.y } });
-    else if (container.clientWidth > 0) cy.fit(cy.elements(':visible'), fitPadding(container));
+    else if (container.clientWidth > 0) readableFirstCamera(cy, fitPadding(container), restyleText);
     // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
     let framed = start.camera !== null || container.clientWidth > 0;
 
@@ -194,13 +207,16 @@ export function GraphView({ index, visible }: Props) {
       cy.resize();
       if (!framed && container.clientWidth > 0) {
         framed = true;
-        cy.fit(cy.elements(':visible'), fitPadding(container));
+        readableFirstCamera(cy, fitPadding(container), restyleText);
       }
     });
     resize.observe(container);
     layoutRuns.current = 1;
     const unprobe = exposeGraphProbe(cy, () => layoutRuns.current);
-    setExportTarget({ cy, stylesheet: (s) => buildStylesheet(s, appliedFast.current, detailShown.current) });
+    const labelWatch = watchLabelPriority(cy);
+    labels.current = labelWatch;
+    labelWatch.request();
+    setExportTarget({ cy, stylesheet: (s) => buildStylesheet(s, appliedFast.current, detailShown.current, look.current) });
     if (mountFast && cy.zoom() >= labelZoom) restyle(cy);
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => performance.mark('graph:ready'));
@@ -210,6 +226,8 @@ export function GraphView({ index, visible }: Props) {
       clearTimeout(cameraTimer);
       resize.disconnect();
       unprobe();
+      labelWatch.stop();
+      labels.current = null;
       setExportTarget(null);
       cy.destroy();
       cyRef.current = null;
@@ -251,7 +269,10 @@ export function GraphView({ index, visible }: Props) {
     cy.batch(() => {
       applyVisible(cy, visible);
       applyHighlight(cy, getViewState().selection, hoverRef.current);
+      applyDegreeSizes(cy);
+      applyRelationLabels(cy, visible.relationIds.size);
     });
+    labels.current?.request();
   }, [visible]);
 
   useEffect(() => {
@@ -259,6 +280,7 @@ export function GraphView({ index, visible }: Props) {
     if (!cy) return;
     markNextDraw(cy);
     applyHighlight(cy, selection, hoverRef.current);
+    labels.current?.request();
     // Selections made elsewhere (search, table, details) bring the element into view.
     const id = selection?.kind === 'stance' ? selection.actor : (selection?.id ?? null);
     const tapped = tappedRef.current;
@@ -289,11 +311,12 @@ export function GraphView({ index, visible }: Props) {
       positionsRef.current.set(key, target);
       layoutRuns.current += 1;
       markNextDraw(cy);
+      const oriented = orientToCanvas(target, cy.width(), cy.height());
       cy.nodes()
         .filter((n) => n.isChildless())
         .layout({
           name: 'preset',
-          positions: (n: cytoscape.NodeSingular) => target[n.id()] ?? n.position(),
+          positions: (n: cytoscape.NodeSingular) => oriented[n.id()] ?? n.position(),
           // Animating thousands of nodes costs more frames than it explains.
           animate: !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit,
           animationDuration: 450,
