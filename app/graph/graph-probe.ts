@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import type { Core } from 'cytoscape';
+import { rotatedLabelBoxes } from './legibility.ts';
 
 /** A box in screen pixels (relative to the canvas). */
 export interface ScreenBox {
@@ -40,6 +41,8 @@ export interface DrawnGraph {
     /** The text drawn along the relation, or null when none is drawn. */
     label: string | null;
     labelBox: ScreenBox | null;
+    /** The label's text turned along the line, as a chain of squares (its axis-aligned box is far larger). */
+    labelBoxes: ScreenBox[];
     renderedWidth: number;
     opacity: number;
   }[];
@@ -71,6 +74,13 @@ const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: tru
 const box = (el: cytoscape.SingularElementArgument): ScreenBox | null => {
   const b = el.renderedBoundingBox(labelOnly);
   return b.w > 0 && b.h > 0 ? { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 } : null;
+};
+const turned = (cy: Core, e: cytoscape.EdgeSingular): ScreenBox[] => {
+  const b = box(e);
+  if (b === null || !e.visible()) return [];
+  const from = e.renderedSourceEndpoint();
+  const to = e.renderedTargetEndpoint();
+  return rotatedLabelBoxes(b, Math.atan2(to.y - from.y, to.x - from.x), cy.zoom() * parseFloat(String(e.style('font-size'))) * 1.1);
 };
 const shows = (el: cytoscape.SingularElementArgument) =>
   el.visible() && String(el.style('label') ?? '') !== '' && Number(el.style('text-opacity')) > 0 && el.effectiveOpacity() > 0;
@@ -104,6 +114,7 @@ export function exposeGraphProbe(cy: Core, layoutRuns: () => number): () => void
       midpoint: e.visible() ? { ...e.renderedMidpoint() } : { x: NaN, y: NaN },
       label: shows(e) ? String(e.style('label')) : null,
       labelBox: box(e),
+      labelBoxes: turned(cy, e),
       renderedWidth: cy.zoom() * parseFloat(String(e.style('width'))),
       opacity: e.effectiveOpacity(),
     })),

@@ -343,6 +343,10 @@ export function GraphView({ index, visible }: Props) {
   return (
     <>
       <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={summary} />
+      {/* The first camera may sit closer than the whole graph so names can be read; this shows it all. */}
+      <button type="button" className="button small graph-fit" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(':visible'), padding: fitPadding(containerRef.current) }, duration: prefersReducedMotion() ? 0 : 250 })}>
+        Fit all
+      </button>
       {wait && <LayoutIndicator wait={wait} />}
     </>
   );

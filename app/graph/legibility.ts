@@ -74,6 +74,8 @@ export interface LabelCandidate {
   box: Box | Box[];
   /** Drawn whatever it touches (and then an obstacle for the rest). */
   always?: boolean;
+  /** Tested against what is kept but no obstacle itself: relation labels yield to names, not to each other. */
+  yields?: boolean;
 }
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -98,6 +100,7 @@ export function labelGrid(candidates: readonly LabelCandidate[], cell = 64): Set
     const hit = (box: Box) => cells(box).some((k) => grid.get(k)?.some((b) => overlaps(b, box)));
     if (!c.always && boxes.some(hit)) continue;
     kept.add(c.id);
+    if (c.yields) continue;
     for (const box of boxes)
       for (const k of cells(box)) {
         const list = grid.get(k);

@@ -61,8 +61,6 @@ export function applyRelationLabels(cy: Core, visibleRelations: number) {
 
 const labelBox = (el: NodeSingular | EdgeSingular): Box =>
   el.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never);
-const bodyBox = (n: NodeSingular): Box =>
-  n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false } as never);
 const hasBox = (b: Box) => b.x2 > b.x1 && b.y2 > b.y1;
 
 /**
@@ -75,15 +73,8 @@ const hasBox = (b: Box) => b.x2 > b.x1 && b.y2 > b.y1;
 export function applyLabelPriority(cy: Core) {
   const nodes = cy.nodes(':visible');
   if (nodes.length > liveLimit) return;
-  const leaves = nodes.filter((n) => n.isChildless());
-  const everyName = leaves.length <= labelAllLimit;
+  const everyName = nodes.filter((n) => n.isChildless()).length <= labelAllLimit;
   const candidates: LabelCandidate[] = [];
-  // Beyond the name grid, the shapes of the actors whose names are held back stay clear too.
-  if (!everyName)
-    leaves.forEach((n) => {
-      const b = bodyBox(n);
-      if (hasBox(b)) candidates.push({ id: `~body~${n.id()}`, priority: 4e9, box: b, always: true });
-    });
   nodes.forEach((n) => {
     const b = labelBox(n);
     if (!hasBox(b)) return;
@@ -100,7 +91,7 @@ export function applyLabelPriority(cy: Core) {
     const to = e.renderedTargetEndpoint();
     const textHeight = cy.zoom() * parseFloat(String(e.style('font-size'))) * 1.1;
     const boxes = rotatedLabelBoxes(b, Math.atan2(to.y - from.y, to.x - from.x), textHeight);
-    candidates.push({ id: e.id(), priority: (e.data('width') as number | undefined) ?? 0, box: boxes });
+    candidates.push({ id: e.id(), priority: (e.data('width') as number | undefined) ?? 0, box: boxes, yields: true });
   });
   const kept = labelGrid(candidates);
   cy.batch(() => {
