@@ -145,7 +145,7 @@ export function readableFirstCamera(cy: Core, padding: number, restyle: (textSca
     restyle(scale);
   }
   cy.fit(eles, padding);
-  const needed = minPx / (12 * scale);
+  const needed = (minPx / (12 * scale)) * 1.005;
   if (cy.zoom() < needed) cy.zoom({ level: needed, renderedPosition: { x: width / 2, y: cy.height() / 2 } });
   return scale;
 }
