@@ -96,6 +96,26 @@ test.describe('Les Misérables at 1280×800', () => {
   });
 });
 
+test.describe('Appearance', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('switching the encodings off draws equal shapes, and the choice rides in the link', async ({ page }) => {
+    await openApp(page);
+    const widths = (g: DrawnGraph) => new Set(g.nodes.filter((n) => n.visible && !g.nodes.some((m) => m.parent === n.id)).map((n) => Math.round(n.renderedWidth)));
+    expect((await settled(page)).nodes.length).toBe(15);
+    expect(widths(await drawn(page)).size).toBeGreaterThan(2);
+    const box = page.getByRole('checkbox', { name: 'Size and width show the data' });
+    await box.uncheck();
+    await expect(page).toHaveURL(/[?&]plain=1/);
+    // Organisations and groups keep their own fixed widths; people are all alike.
+    await expect.poll(async () => widths(await drawn(page)).size).toBeLessThanOrEqual(2);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('graph:ready').length > 0);
+    await expect(page.getByRole('checkbox', { name: 'Size and width show the data' })).not.toBeChecked();
+    expect(widths(await drawn(page)).size).toBeLessThanOrEqual(2);
+  });
+});
+
 test.describe('phone 375×812', () => {
   test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
 

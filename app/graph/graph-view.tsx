@@ -90,7 +90,8 @@ export function GraphView({ index, visible }: Props) {
   const fastRef = useRef(fast);
   const appliedFast = useRef(fast);
   const detailShown = useRef(true);
-  const look = useRef<Look>({ textScale: 1, encode: true });
+  const plain = useView((s) => s.plain);
+  const look = useRef<Look>({ textScale: 1, encode: !getViewState().plain });
   const labels = useRef<{ request: () => void } | null>(null);
 
   useEffect(() => {
@@ -260,6 +261,14 @@ export function GraphView({ index, visible }: Props) {
     markNextDraw(cy);
     restyle(cy);
   }, [scheme, fast]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || look.current.encode === !plain) return;
+    look.current = { ...look.current, encode: !plain };
+    restyle(cy);
+    labels.current?.request();
+  }, [plain]);
 
   useEffect(() => {
     const cy = cyRef.current;

@@ -15,6 +15,7 @@ import { DetailsPanel } from '../details/details-panel.tsx';
 import { StatusLine } from './status-line.tsx';
 import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
 import { LayoutControl } from './layout-control.tsx';
+import { AppearanceControl } from '../graph/appearance-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { ExportMenu, type RenderPng } from '../export/export-menu.tsx';
@@ -157,6 +158,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <PanelBoundary panel="sidebar" name="Filters">
           <FilterSidebar index={index} visible={visible} />
           <LayoutControl index={index} />
+          <AppearanceControl />
         </PanelBoundary>
       </aside>
       <main className="main">

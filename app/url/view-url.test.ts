@@ -63,6 +63,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     ),
     search: searchArb,
     embed: fc.boolean(),
+    plain: fc.boolean(),
   })
   .map(({ focus, ...rest }): ViewState => {
     const sel = rest.selection;
@@ -185,6 +186,7 @@ describe('serialize / parse round trip', () => {
       camera: { zoom: 1.234, x: -1234.5, y: 987.6 },
       search: 'kim jong',
       embed: true,
+      plain: true,
     };
     const url = serialize(s, { camera: true });
     expect(url.length).toBeLessThan(300);

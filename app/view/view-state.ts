@@ -53,6 +53,8 @@ export interface ViewState {
   search: string;
   /** Compact, read-only presentation for an <iframe> in someone else's page. */
   embed: boolean;
+  /** Appearance: equal shapes and lines, without size by relations and width by weight. */
+  plain: boolean;
 }
 
 export const defaultViewState: ViewState = Object.freeze({
@@ -70,4 +72,5 @@ export const defaultViewState: ViewState = Object.freeze({
   camera: null,
   search: '',
   embed: false,
+  plain: false,
 });
