@@ -76,6 +76,8 @@ export interface LabelCandidate {
   always?: boolean;
   /** Tested against what is kept but no obstacle itself: relation labels yield to names, not to each other. */
   yields?: boolean;
+  /** Other places the label may go, tried in order when `box` is taken. */
+  alternatives?: (Box | Box[])[];
 }
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -85,7 +87,7 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
  * (in screen pixels) touches no kept box. Boxes are bucketed in a grid of `cell` pixels, so each
  * test looks at a few neighbours, not every kept label: O(n) for evenly spread labels.
  */
-export function labelGrid(candidates: readonly LabelCandidate[], cell = 64): Set<string> {
+export function labelGrid(candidates: readonly LabelCandidate[], cell = 64, placement?: Map<string, number>): Set<string> {
   const sorted = [...candidates].sort((a, b) => Number(b.always ?? false) - Number(a.always ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const grid = new Map<string, Box[]>();
   const kept = new Set<string>();
@@ -95,10 +97,13 @@ export function labelGrid(candidates: readonly LabelCandidate[], cell = 64): Set
       for (let j = Math.floor(b.y1 / cell); j <= Math.floor(b.y2 / cell); j++) out.push(`${i},${j}`);
     return out;
   };
+  const hit = (box: Box) => cells(box).some((k) => grid.get(k)?.some((b) => overlaps(b, box)));
   for (const c of sorted) {
-    const boxes = Array.isArray(c.box) ? c.box : [c.box];
-    const hit = (box: Box) => cells(box).some((k) => grid.get(k)?.some((b) => overlaps(b, box)));
-    if (!c.always && boxes.some(hit)) continue;
+    const places = [c.box, ...(c.alternatives ?? [])].map((p) => (Array.isArray(p) ? p : [p]));
+    const at = c.always ? 0 : places.findIndex((p) => !p.some(hit));
+    if (at < 0) continue;
+    const boxes = places[at]!;
+    placement?.set(c.id, at);
     kept.add(c.id);
     if (c.yields) continue;
     for (const box of boxes)

@@ -83,6 +83,7 @@ export function applyLabelPriority(cy: Core) {
     const priority = everyName || n.isParent() ? 1e9 + n.degree(false) : chosen + 1e6 + n.degree(false);
     candidates.push({ id: n.id(), priority, box: b, always: everyName || n.isParent() });
   });
+  const shiftsOf = new Map<string, { x: number; y: number }[]>();
   const edges = cy.edges(':visible').filter((e) => e.hasClass('labelled') || e.hasClass('emphasis'));
   edges.forEach((e) => {
     const b = labelBox(e);
@@ -90,10 +91,22 @@ export function applyLabelPriority(cy: Core) {
     const from = e.renderedSourceEndpoint();
     const to = e.renderedTargetEndpoint();
     const textHeight = cy.zoom() * parseFloat(String(e.style('font-size'))) * 1.1;
-    const boxes = rotatedLabelBoxes(b, Math.atan2(to.y - from.y, to.x - from.x), textHeight);
-    candidates.push({ id: e.id(), priority: (e.data('width') as number | undefined) ?? 0, box: boxes, yields: true });
+    // The box as it would sit at the midpoint, without the shift a previous pass gave it.
+    const z = cy.zoom();
+    const mx = ((e.data('lmx') as number | undefined) ?? 0) * z;
+    const my = ((e.data('lmy') as number | undefined) ?? 0) * z;
+    const base = rotatedLabelBoxes({ x1: b.x1 - mx, y1: b.y1 - my, x2: b.x2 - mx, y2: b.y2 - my }, Math.atan2(to.y - from.y, to.x - from.x), textHeight);
+    const length = Math.hypot(to.x - from.x, to.y - from.y);
+    const ux = length > 0 ? (to.x - from.x) / length : 0;
+    const uy = length > 0 ? (to.y - from.y) / length : 0;
+    // Where the middle is taken (by a name, say), slide the label along its line.
+    const shifts = [0, -0.14, 0.14, -0.26, 0.26, -0.38, 0.38].map((f) => f * length);
+    const at = (s: number) => base.map((q) => ({ x1: q.x1 + ux * s, y1: q.y1 + uy * s, x2: q.x2 + ux * s, y2: q.y2 + uy * s }));
+    shiftsOf.set(e.id(), shifts.map((s) => ({ x: (ux * s) / z, y: (uy * s) / z })));
+    candidates.push({ id: e.id(), priority: (e.data('width') as number | undefined) ?? 0, box: base, alternatives: shifts.slice(1).map(at), yields: true });
   });
-  const kept = labelGrid(candidates);
+  const placement = new Map<string, number>();
+  const kept = labelGrid(candidates, 64, placement);
   cy.batch(() => {
     nodes.forEach((n) => {
       const off = !(everyName || n.isParent() || kept.has(n.id()));
@@ -102,6 +115,8 @@ export function applyLabelPriority(cy: Core) {
     edges.forEach((e) => {
       const off = !kept.has(e.id()) && !e.hasClass('emphasis');
       if (off !== e.hasClass('label-off')) e.toggleClass('label-off', off);
+      const shift = shiftsOf.get(e.id())?.[placement.get(e.id()) ?? 0] ?? { x: 0, y: 0 };
+      if (e.data('lmx') !== shift.x || e.data('lmy') !== shift.y) e.data({ lmx: shift.x, lmy: shift.y });
     });
   });
 }

@@ -236,6 +236,8 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
     },
     { selector: 'edge.chosen', style: { width: 6, opacity: 1, 'z-index': 20, 'overlay-color': c.select, 'overlay-opacity': 0.12 } },
     { selector: 'node.match', style: { 'underlay-color': c.select, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
+    // Slid along the line by the label grid where the middle is taken.
+    { selector: 'edge[lmx]', style: { 'text-margin-x': 'data(lmx)', 'text-margin-y': 'data(lmy)' } as never },
     // Kept in place (so its box can be tested again after a zoom) but not drawn.
     { selector: '.label-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     { selector: 'edge.emphasis.label-off', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
