@@ -2,7 +2,9 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
-import { buildStylesheet, labelZoom, type Scheme } from './stylesheet.ts';
+import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
+import { orientToCanvas } from './legibility.ts';
+import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
 import type { StoryEmphasis } from '../view/story.ts';
@@ -16,14 +18,18 @@ import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.
  *
  * Contract:
  * - Inputs are set by one method each: `setVisible`, `setHighlight`/`setSelection`, `setPositions`,
- *   `setScheme`, `setMode`, `setCamera`/`fit`, `setStory`. Each may be called at any time, in any order; the
+ *   `setScheme`, `setMode`, `setEncodings`, `setCamera`/`fit`, `setStory`. Each may be called at any time, in any order; the
  *   controller keeps the latest value of every input.
  * - Nothing is drawn before the first `setPositions`: that call builds the instance with every
  *   input as it is then (filters, emphasis, camera), so an opened link never flashes the default
  *   view. Later calls move the existing nodes (animated for small graphs unless the reader asked
  *   for reduced motion); no input ever rebuilds the instance.
  * - `setVisible` and `setHighlight` only toggle classes in one batch: they never run a layout.
- * - Scheme and draw mode restyle the same instance through the one private path, `restyle`.
+ * - Scheme, draw mode and encodings restyle the same instance through the one private path, `restyle`.
+ * - Legibility is its job too: the first camera enlarges text until names read on this screen
+ *   (legible-cy.ts), a wide layout turns to fill a tall canvas, parallel relations fan out, sizes
+ *   follow visible relations, relation labels show when few relations are drawn, and names of
+ *   large graphs are chosen by priority without overlap once the camera settles.
  * - Events go out through the callbacks: `onTap` (an actor, a relation, or null for the
  *   background), `onHover` (an actor id or null), `onCamera` (after the camera settles).
  * - `withScheme` lends the instance to an exporter in a given scheme and restores it in the
@@ -52,6 +58,8 @@ export interface GraphInit extends GraphCallbacks {
   fast: boolean;
   /** The camera of an opened link: the first drawing uses it instead of fitting the graph. */
   camera?: Camera | null;
+  /** Size by relations and width by weight (the Appearance control); on unless said otherwise. */
+  encode?: boolean;
 }
 
 export interface PositionsOptions {
@@ -94,6 +102,9 @@ export class GraphController {
   private tapped: string | null = null;
   private runs = 0;
   private story: StoryEmphasis | null = null;
+  /** Text scale for this screen and whether size and width carry data. */
+  private look: Look;
+  private labels: { request: () => void; stop: () => void } | null = null;
   /** The camera as it was before the story opened, put back when it closes. */
   private beforeStory: { zoom: number; pan: { x: number; y: number } } | null = null;
   private destroyed = false;
@@ -106,6 +117,7 @@ export class GraphController {
     this.init = init;
     this.scheme = init.scheme;
     this.fast = init.fast;
+    this.look = { textScale: 1, encode: init.encode !== false };
     this.built = new Promise((resolve) => (this.resolveBuilt = resolve));
   }
 
@@ -132,7 +144,10 @@ export class GraphController {
     cy.batch(() => {
       applyVisible(cy, visible);
       applyHighlight(cy, this.selection, this.hover);
+      applyDegreeSizes(cy);
+      applyRelationLabels(cy, visible.relationIds.size);
     });
+    this.labels?.request();
   }
 
   /** Emphasis only: the selected (or hovered) element, its neighbours, the rest faded. */
@@ -143,6 +158,7 @@ export class GraphController {
     if (!cy) return;
     this.markNextDraw(cy);
     applyHighlight(cy, selection, hover);
+    this.labels?.request();
   }
 
   /** A new selection: emphasis, and an element chosen elsewhere (search, table) comes into view. */
@@ -166,13 +182,14 @@ export class GraphController {
     const cy = this.cy;
     if (!cy) return this.build(positions);
     this.runs += 1;
+    const oriented = orientToCanvas(positions, cy.width(), cy.height());
     this.markNextDraw(cy);
     const animate = options.animate === true && !this.init.headless && !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit;
     cy.nodes()
       .filter((n) => n.isChildless())
       .layout({
         name: 'preset',
-        positions: (n: NodeSingular) => positions.get(n.id()) ?? n.position(),
+        positions: (n: NodeSingular) => oriented.get(n.id()) ?? n.position(),
         // Animating thousands of nodes costs more frames than it explains.
         animate,
         animationDuration: 450,
@@ -206,6 +223,15 @@ export class GraphController {
     }
   }
 
+  /** The Appearance control: size by relations and width by weight, or equal shapes and lines. */
+  setEncodings(encode: boolean): void {
+    if (encode === this.look.encode) return;
+    this.look = { ...this.look, encode };
+    if (!this.cy) return;
+    this.restyle(this.cy, true);
+    this.labels?.request();
+  }
+
   setScheme(scheme: Scheme): void {
     if (scheme === this.scheme) return;
     this.scheme = scheme;
@@ -232,10 +258,23 @@ export class GraphController {
     this.cy?.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
   }
 
-  /** Frames what is shown. */
-  fit(): void {
+  /** Frames what is shown; `animate` eases there (never under reduced motion). */
+  fit(animate = false): void {
     const cy = this.cy;
-    if (cy) cy.fit(cy.elements(':visible'), fitPadding(this.init.container));
+    if (!cy) return;
+    const eles = cy.elements(':visible');
+    const padding = fitPadding(this.init.container);
+    if (animate && !this.init.headless && !prefersReducedMotion()) cy.animate({ fit: { eles, padding }, duration: 250 });
+    else cy.fit(eles, padding);
+  }
+
+  /** The first camera: framed, with text enlarged (or the camera closer) until names read here. */
+  private frameReadable(cy: Core) {
+    readableFirstCamera(cy, fitPadding(this.init.container), (textScale) => {
+      this.look = { ...this.look, textScale };
+      applyParallelCurves(cy, textScale);
+      this.restyle(cy);
+    });
   }
 
   /**
@@ -246,16 +285,18 @@ export class GraphController {
     const cy = this.cy;
     if (!cy) throw new Error('The graph is not ready');
     if (scheme === this.scheme) return draw(cy);
-    cy.style(buildStylesheet(scheme, this.fast, this.detail));
+    cy.style(buildStylesheet(scheme, this.fast, this.detail, this.look));
     try {
       return draw(cy);
     } finally {
-      cy.style(buildStylesheet(this.scheme, this.fast, this.detail));
+      cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look));
     }
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.labels?.stop();
+    this.labels = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.cy?.destroy();
     this.cy = null;
@@ -274,18 +315,20 @@ export class GraphController {
   private restyle(cy: Core, marked = false) {
     if (marked) this.markNextDraw(cy);
     this.detail = !this.fast || cy.zoom() >= labelZoom;
-    cy.style(buildStylesheet(this.scheme, this.fast, this.detail));
+    cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look));
   }
 
-  private build(positions: Positions) {
+  private build(laid: Positions) {
     const { container, headless, elements, camera } = this.init;
+    // A wide layout on a tall canvas (a phone) turns a quarter turn to fill it.
+    const positions = headless ? laid : orientToCanvas(laid, container?.clientWidth ?? 0, container?.clientHeight ?? 0);
     const fast = this.fast;
     this.detail = !fast;
     const cy = cytoscape({
       ...(headless ? { headless: true, styleEnabled: true } : { container }),
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough.
-      style: buildStylesheet(this.scheme, fast, this.detail),
+      style: buildStylesheet(this.scheme, fast, this.detail, this.look),
       layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 20,
@@ -301,6 +344,9 @@ export class GraphController {
     // Filters and selection as they are now: a worker may have laid the graph out meanwhile.
     applyVisible(cy, this.visible ?? emptyVisible);
     applyHighlight(cy, this.selection, null);
+    applyParallelCurves(cy);
+    applyDegreeSizes(cy, true);
+    applyRelationLabels(cy, this.visible?.relationIds.size ?? 0);
     // A link opened at a story step: framed at once, unless the link carries its own camera.
     if (this.story !== null) {
       if (camera) applyStoryEmphasis(cy, this.story);
@@ -310,12 +356,16 @@ export class GraphController {
     this.tapped = idOf(this.selection);
     const width = container?.clientWidth ?? 0;
     if (camera) this.setCamera(camera);
-    else if (width > 0) this.fit();
+    else if (width > 0) this.frameReadable(cy);
     if (this.story !== null && !camera) {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     if (fast && cy.zoom() >= labelZoom) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
+    if (!headless) {
+      this.labels = watchLabelPriority(cy);
+      this.labels.request();
+    }
     this.resolveBuilt(cy);
   }
 
@@ -361,7 +411,7 @@ export class GraphController {
         cy.resize();
         if (!framed && container.clientWidth > 0) {
           framed = true;
-          this.fit();
+          this.frameReadable(cy);
         }
       });
       resize.observe(container);

@@ -1,6 +1,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import { nativeNameColour, textImage } from './stylesheet.ts';
+import { relationStyles } from '../ui/relation-styles.ts';
+import { widthFor } from './legibility.ts';
 
 const maxLabelChars = 80;
 const maxUnbrokenChars = 16;
@@ -53,10 +55,23 @@ export function toElements(index: DatasetIndex): ElementDefinition[] {
     }
     out.push({ group: 'nodes', data });
   }
+  // Width follows the weight where the data gives one, else the number of quotes behind the
+  // relation; against the dataset's largest, so one dataset's widths compare with each other.
+  const strength = (r: (typeof index.dataset.relations)[number]) => r.weight ?? Math.max(1, r.evidence.length);
+  const max = index.dataset.relations.reduce((m, r) => Math.max(m, strength(r)), 0);
   for (const r of index.dataset.relations)
     out.push({
       group: 'edges',
-      data: { id: r.id, source: r.source, target: r.target, type: r.type, directed: r.directed },
+      data: {
+        id: r.id,
+        source: r.source,
+        target: r.target,
+        type: r.type,
+        directed: r.directed,
+        // Without its own label a relation says its type, so every drawn line can be read.
+        rlabel: canvasLabel(r.label ?? relationStyles[r.type].label.toLowerCase()),
+        width: widthFor(strength(r), max),
+      },
     });
   return out;
 }

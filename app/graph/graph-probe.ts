@@ -1,10 +1,52 @@
+import type cytoscape from 'cytoscape';
 import type { Core } from 'cytoscape';
 import type { GraphController } from './controller.ts';
+import { rotatedLabelBoxes } from './legibility.ts';
+
+/** A box in screen pixels (relative to the canvas). */
+export interface ScreenBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 export interface DrawnGraph {
-  nodes: { id: string; parent: string | null; label: string; x: number; y: number; visible: boolean; classes: string[]; opacity: number }[];
-  /** `opacity`: the opacity the edge is drawn with, parents included (story steps and selection fade edges). */
-  edges: { id: string; source: string; target: string; visible: boolean; classes: string[]; opacity: number }[];
+  nodes: {
+    id: string;
+    parent: string | null;
+    label: string;
+    x: number;
+    y: number;
+    visible: boolean;
+    classes: string[];
+    /** Zoom × font size: how tall the name is drawn on screen, in CSS pixels. */
+    renderedFontSize: number;
+    /** Whether the name is drawn now (the label grid may hold it back until the camera comes closer). */
+    labelShown: boolean;
+    labelBox: ScreenBox | null;
+    /** The shape's width on screen, without its label. */
+    renderedWidth: number;
+    /** Relations drawn to or from this actor. */
+    visibleDegree: number;
+    opacity: number;
+  }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    visible: boolean;
+    classes: string[];
+    /** The curve's midpoint on screen. */
+    midpoint: { x: number; y: number };
+    /** The text drawn along the relation, or null when none is drawn. */
+    label: string | null;
+    labelBox: ScreenBox | null;
+    /** The label's text turned along the line, as a chain of squares (its axis-aligned box is far larger). */
+    labelBoxes: ScreenBox[];
+    renderedWidth: number;
+    opacity: number;
+  }[];
   zoom: number;
   pan: { x: number; y: number };
   /** Serial number of the Cytoscape instance: a filter change must not create a new one. */
@@ -30,6 +72,21 @@ declare global {
 // keeping them alive itself. Its length numbers the instances.
 const created: WeakRef<Core>[] = [];
 
+const labelOnly = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as never;
+const box = (el: cytoscape.SingularElementArgument): ScreenBox | null => {
+  const b = el.renderedBoundingBox(labelOnly);
+  return b.w > 0 && b.h > 0 ? { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 } : null;
+};
+const turned = (cy: Core, e: cytoscape.EdgeSingular): ScreenBox[] => {
+  const b = box(e);
+  if (b === null || !e.visible()) return [];
+  const from = e.renderedSourceEndpoint();
+  const to = e.renderedTargetEndpoint();
+  return rotatedLabelBoxes(b, Math.atan2(to.y - from.y, to.x - from.x), cy.zoom() * parseFloat(String(e.style('font-size'))) * 1.1);
+};
+const shows = (el: cytoscape.SingularElementArgument) =>
+  el.visible() && String(el.style('label') ?? '') !== '' && Number(el.style('text-opacity')) > 0 && el.effectiveOpacity() > 0;
+
 function read(controller: GraphController, cy: Core): DrawnGraph {
   return {
     nodes: cy.nodes().map((n) => ({
@@ -40,6 +97,11 @@ function read(controller: GraphController, cy: Core): DrawnGraph {
       y: n.position().y,
       visible: n.visible(),
       classes: n.classes(),
+      renderedFontSize: cy.zoom() * parseFloat(String(n.style('font-size'))),
+      labelShown: shows(n),
+      labelBox: box(n),
+      renderedWidth: n.renderedOuterWidth(),
+      visibleDegree: n.connectedEdges(':visible').length,
       opacity: n.effectiveOpacity(),
     })),
     edges: cy.edges().map((e) => ({
@@ -48,6 +110,11 @@ function read(controller: GraphController, cy: Core): DrawnGraph {
       target: e.target().id(),
       visible: e.visible(),
       classes: e.classes(),
+      midpoint: e.visible() ? { ...e.renderedMidpoint() } : { x: NaN, y: NaN },
+      label: shows(e) ? String(e.style('label')) : null,
+      labelBox: box(e),
+      labelBoxes: turned(cy, e),
+      renderedWidth: cy.zoom() * parseFloat(String(e.style('width'))),
       opacity: e.effectiveOpacity(),
     })),
     zoom: cy.zoom(),

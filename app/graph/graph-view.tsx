@@ -38,6 +38,7 @@ export function GraphView({ index, visible, onController }: Props) {
   const elements = useMemo(() => toElements(index), [index]);
   const dataset = useMemo(() => graphKey(elements), [elements]);
   const root = layoutRoot(layout, selection, index);
+  const plain = useView((s) => s.plain);
   const step = useView((s) => s.step);
   const build = useView((s) => s.build);
   const steps = useMemo(() => storySteps(index), [index]);
@@ -64,6 +65,7 @@ export function GraphView({ index, visible, onController }: Props) {
       scheme: schemeNow(),
       fast: fastDrawing(useDrawChoice.getState().choice, index.dataset.actors.length, index.dataset.relations.length),
       camera: start.camera,
+      encode: !start.plain,
       onTap: (target) => update(select(target)),
       onCamera: (camera) => update(setCamera(camera), 'silent'),
     });
@@ -82,6 +84,7 @@ export function GraphView({ index, visible, onController }: Props) {
   useEffect(() => controller?.setScheme(scheme), [controller, scheme]);
   useEffect(() => controller?.setMode(fast), [controller, fast]);
   useEffect(() => controller?.setStory(story), [controller, story]);
+  useEffect(() => controller?.setEncodings(!plain), [controller, plain]);
   // The first positions draw the graph; later ones (a layout switch) move the nodes, animated.
   useEffect(() => {
     if (positions) controller?.setPositions(positions, { animate: true, fit: true });
@@ -92,6 +95,10 @@ export function GraphView({ index, visible, onController }: Props) {
   return (
     <>
       <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={summary} />
+      {/* The first camera may sit closer than the whole graph so names can be read; this shows it all. */}
+      <button type="button" className="button small graph-fit" onClick={() => controller?.fit(true)}>
+        Fit all
+      </button>
       {wait && <LayoutIndicator wait={wait} />}
     </>
   );

@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeCollection, type NodeSingular, type Position } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type LayoutOptions, type NodeCollection, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../view/view-state.ts';
 import { savedPositions } from './saved-positions.ts';
@@ -36,12 +36,28 @@ function tileUnder(placed: NodeCollection, loose: NodeCollection) {
   });
 }
 
+/** For each edge, how many edges join the same two nodes (either way). */
+function parallelCounts(cy: Core): Map<string, number> {
+  const byPair = new Map<string, string[]>();
+  cy.edges().forEach((e) => {
+    const [a, b] = [e.source().id(), e.target().id()].sort();
+    const key = `${a}\u0000${b}`;
+    const list = byPair.get(key);
+    if (list) list.push(e.id());
+    else byPair.set(key, [e.id()]);
+  });
+  const out = new Map<string, number>();
+  for (const ids of byPair.values()) for (const id of ids) out.set(id, ids.length);
+  return out;
+}
+
 const round = (v: number) => Math.round(v * 100) / 100;
 
 function options(name: LayoutName, cy: Core, root: string | null, draft: boolean): LayoutOptions {
   const common = { animate: false, fit: false, padding: 30 } as const;
   switch (name) {
     case 'fcose': {
+      const multiplicity = parallelCounts(cy);
       // The layout must not keep a large file waiting: polish costs iterations, so it is traded
       // for time as graphs grow, and further in large-graph mode (positions stay seeded either
       // way). fcose's own 'draft' quality, spectral placement alone, piles the members of each
@@ -55,7 +71,8 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
         randomize: true,
         nodeDimensionsIncludeLabels: false,
         nodeRepulsion: () => 6500,
-        idealEdgeLength: () => 95,
+        // Relations sharing their two ends fan out and carry labels: give the pair room for them.
+        idealEdgeLength: (e: EdgeSingular) => 95 + 22 * Math.min(8, (multiplicity.get(e.id()) ?? 1) - 1),
         edgeElasticity: () => 0.35,
         nestingFactor: 0.6,
         gravity: 0.3,
@@ -157,7 +174,8 @@ export function computePositions(
     styleEnabled: true,
     elements: input,
     style: [
-      { selector: 'node', style: { width: 44, height: 44 } },
+      // Room for the name under each shape, so names do not land on each other.
+      { selector: 'node', style: { width: 96, height: 64 } },
       { selector: 'node[kind = "state"]', style: { width: 60, height: 40, padding: '22px' } },
     ],
   });

@@ -33,6 +33,9 @@ export function Legend() {
         </li>
       </ul>
       <p className="legend-note muted">One end marker: directed. Both ends: mutual.</p>
+      <p className="legend-note muted">
+        Larger shape: more relations shown. Wider line: stronger relation (its weight, else its number of quotes).
+      </p>
     </section>
   );
 }

@@ -89,8 +89,10 @@ export function textImage(text: string, fontSize: number, colour: string): { uri
  * the rest, while at that zoom neither can be read. Colour, width and the table still tell the
  * relation types apart; zooming in brings both back.
  */
-export function buildStylesheet(scheme: Scheme, fast = false, detail = true): StylesheetJson {
+export function buildStylesheet(scheme: Scheme, fast = false, detail = true, look: Look = plainLook): StylesheetJson {
   const c = palette[scheme];
+  const t = look.textScale;
+  const px = (n: number) => Math.round(n * t * 100) / 100;
   const style: StylesheetJson = [
     {
       selector: 'node',
@@ -98,12 +100,12 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true): St
         label: 'data(label)',
         color: c.text,
         'font-family': 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif',
-        'font-size': 12,
+        'font-size': px(12),
         'font-weight': 600,
         'text-valign': 'bottom',
         'text-margin-y': 5,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': `${px(120)}px`,
         'text-background-color': c.textBg,
         'text-background-opacity': 0.75,
         'text-background-padding': '2px',
@@ -140,7 +142,7 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true): St
         'border-color': c.stateBorder,
         'border-style': 'dashed',
         'border-width': 1.5,
-        'font-size': 13,
+        'font-size': px(13),
         'font-weight': 700,
         'text-transform': 'uppercase',
         color: c.muted,
@@ -191,7 +193,40 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true): St
     });
     style.push({ selector: `edge[type = "${type}"][!directed]`, style: { 'source-arrow-shape': s.marker } });
   }
+  style.push({
+    // Parallel relations fan out by the distances applyParallelCurves sets (large-graph mode overrides).
+    selector: 'edge[cpd]',
+    style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(cpd)', 'control-point-weights': 0.5 } as never,
+  });
+  if (look.encode)
+    style.push(
+      // Area follows the visible relations (set by applyDegreeSizes); width follows weight or quotes.
+      {
+        selector: 'node[size][kind != "state"]',
+        // Shapes grow with the text (less than it does), so names still belong to their shapes.
+        style: { width: `mapData(size, 0, 100, 0, ${Math.round(100 * Math.sqrt(t))})`, height: `mapData(size, 0, 100, 0, ${Math.round(100 * Math.sqrt(t))})` },
+      },
+      { selector: 'edge[width]', style: { width: 'data(width)' } },
+    );
   style.push(
+    {
+      // Relation labels ride along their line, on a backing so they read across other lines.
+      selector: 'edge.labelled, edge.emphasis',
+      style: {
+        label: 'data(rlabel)',
+        'font-size': px(10),
+        'font-family': 'system-ui, "Segoe UI", "Noto Sans", sans-serif',
+        'font-weight': 500,
+        color: c.muted,
+        'text-rotation': 'autorotate',
+        'text-wrap': 'ellipsis',
+        'text-max-width': `${px(130)}px`,
+        'text-background-color': c.textBg,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+      },
+    },
     { selector: '.hidden', style: { display: 'none' } },
     // Story steps (story-emphasis.ts) come before selection, so a selection made during the story still fades the rest.
     { selector: '.story-dim', style: { opacity: storyDimOpacity } },
@@ -205,6 +240,11 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true): St
     },
     { selector: 'edge.chosen', style: { width: 6, opacity: 1, 'z-index': 20, 'overlay-color': c.select, 'overlay-opacity': 0.12 } },
     { selector: 'node.match', style: { 'underlay-color': c.select, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
+    // Slid along the line by the label grid where the middle is taken.
+    { selector: 'edge[lmx]', style: { 'text-margin-x': 'data(lmx)', 'text-margin-y': 'data(lmy)' } as never },
+    // Kept in place (so its box can be tested again after a zoom) but not drawn.
+    { selector: '.label-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'edge.emphasis.label-off', style: { 'text-opacity': 1, 'text-background-opacity': 0.85 } },
   );
   if (fast)
     style.push(
@@ -233,6 +273,18 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true): St
     );
   return style;
 }
+
+/**
+ * What the picture encodes beyond the stylesheet's fixed rules: `textScale` enlarges all text
+ * (chosen for the screen, see legibility.ts), `encode` sizes actors by visible relations and
+ * relations by weight (the Appearance control can switch it off).
+ */
+export interface Look {
+  textScale: number;
+  encode: boolean;
+}
+
+export const plainLook: Look = { textScale: 1, encode: false };
 
 /** In large-graph mode names and line patterns appear from this zoom on, where 12 px text is drawn at 9 px or more. */
 export const labelZoom = 0.75;

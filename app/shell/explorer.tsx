@@ -16,6 +16,7 @@ import { DetailsPanel } from '../details/details-panel.tsx';
 import { StatusLine } from './status-line.tsx';
 import { ViewTabs, panelId, tabId } from './view-tabs.tsx';
 import { LayoutControl } from './layout-control.tsx';
+import { AppearanceControl } from '../graph/appearance-control.tsx';
 import { FocusChip } from './focus-chip.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { CopyDataLink } from './copy-data-link.tsx';
@@ -186,6 +187,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <PanelBoundary panel="sidebar" name="Filters">
           <FilterSidebar index={index} visible={visible} />
           <LayoutControl index={index} />
+          <AppearanceControl />
         </PanelBoundary>
       </aside>
       <main className="main">

@@ -66,6 +66,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     evidenceOnly: fc.boolean(),
     step: fc.option(fc.integer({ min: 1, max: 100000 })),
     build: fc.boolean(),
+    plain: fc.boolean(),
   })
   .map(({ focus, ...rest }): ViewState => {
     const sel = rest.selection;
@@ -73,7 +74,7 @@ const normalizedState: fc.Arbitrary<ViewState> = fc
     return { ...rest, focus: focus && actor !== undefined ? { actor, depth: focus.depth } : null };
   });
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed', 'step', 'build'];
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed', 'step', 'build', 'plain'];
 
 const fragments = [
   '%', '%E0%A4%A', '%zz', '%ED%A0%80', '%00', '%25', '%2', '__proto__', 'constructor', 'prototype',
@@ -191,6 +192,7 @@ describe('serialize / parse round trip', () => {
       evidenceOnly: true,
       step: 3,
       build: true,
+      plain: true,
     };
     const url = serialize(s, { camera: true });
     expect(url.length).toBeLessThan(300);

@@ -31,6 +31,7 @@ import {
  *   groups=-<groupKey>,…             hidden actor groups (`_none` = actors of no state)
  *   all=1                            show unconnected actors
  *   embed=1                          compact read-only view for an <iframe>
+ *   plain=1                          equal shapes and lines (the Appearance control)
  *   sel=<actorId>                    selected actor
  *   sel=a:<actorId>                  same, used when the id itself starts with `a:`, `r:` or `s:`
  *   sel=r:<relationId>               selected relation
@@ -157,7 +158,7 @@ export const roundPan = (pan: number): number => roundTo(pan, 10);
 // ---------------------------------------------------------------------------------------------
 // Parse
 
-const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed', 'step', 'build'] as const;
+const knownKeys = ['dataset', 'view', 'layout', 'topics', 'types', 'groups', 'all', 'evidence', 'sel', 'focus', 'p', 'sort', 'cam', 'q', 'embed', 'step', 'build', 'plain'] as const;
 type Key = (typeof knownKeys)[number];
 const knownKeySet: ReadonlySet<string> = new Set(knownKeys);
 const isKnownKey = (k: string): k is Key => knownKeySet.has(k);
@@ -356,6 +357,11 @@ export function parse(search: string): { state: ViewState; problems: UrlProblem[
     if (evidence === '1') state.evidenceOnly = true;
     else fail('evidence', evidence, reasons.invalidValue);
   }
+  const plain = get('plain');
+  if (plain !== undefined) {
+    if (plain === '1') state.plain = true;
+    else fail('plain', plain, reasons.invalidValue);
+  }
 
   const embed = get('embed');
   if (embed !== undefined) {
@@ -465,6 +471,7 @@ export function serialize(state: ViewState, options: { camera?: boolean } = {}):
   if (state.showUnconnected) add('all', '1');
   if (state.evidenceOnly) add('evidence', '1');
   if (state.embed) add('embed', '1');
+  if (state.plain) add('plain', '1');
   if (state.selection !== null) add('sel', serializeSelection(state.selection));
   if (state.focus !== null) {
     const sel = state.selection;

@@ -72,6 +72,10 @@ export const setLayout =
   (layout: LayoutName): Producer =>
   (s) => ({ ...s, layout });
 
+export const setPlain =
+  (plain: boolean): Producer =>
+  (s) => ({ ...s, plain });
+
 export const setView =
   (view: ViewName): Producer =>
   (s) => ({ ...s, view });

@@ -59,6 +59,8 @@ export interface ViewState {
   step: number | null;
   /** The story keeps earlier steps' relations at full strength. */
   build: boolean;
+  /** Appearance: equal shapes and lines, without size by relations and width by weight. */
+  plain: boolean;
 }
 
 export const defaultViewState: ViewState = Object.freeze({
@@ -79,4 +81,5 @@ export const defaultViewState: ViewState = Object.freeze({
   embed: false,
   step: null,
   build: false,
+  plain: false,
 });

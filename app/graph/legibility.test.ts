@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { labelGrid, orientToCanvas, parallelOffsets, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor } from './legibility.ts';
+
+describe('textScaleFor', () => {
+  it('enlarges text until a 12-unit name reads at the minimum, and never shrinks it', () => {
+    const s = textScaleFor(0.5, 12);
+    expect(0.5 * 12 * s).toBeGreaterThanOrEqual(12);
+    expect(textScaleFor(2, 12)).toBe(1);
+  });
+  it('is capped, so the first camera zooms in instead of drawing giant text', () => {
+    expect(textScaleFor(0.05, 12)).toBe(2.4);
+  });
+});
+
+describe('orientToCanvas', () => {
+  const wide = new Map([
+    ['a', { x: 0, y: 0 }],
+    ['b', { x: 400, y: 0 }],
+    ['c', { x: 200, y: 100 }],
+  ]);
+  it('turns a wide layout a quarter turn for a tall canvas, keeping distances', () => {
+    const out = orientToCanvas(wide, 350, 600);
+    const d = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
+    expect(Math.abs(out.get('a')!.y - out.get('b')!.y)).toBeCloseTo(400);
+    expect(d(out.get('a')!, out.get('c')!)).toBeCloseTo(d(wide.get('a')!, wide.get('c')!));
+  });
+  it('leaves a layout that already fits the canvas alone', () => {
+    expect(orientToCanvas(wide, 800, 500)).toBe(wide);
+  });
+});
+
+describe('labelGrid', () => {
+  const box = (x: number, y: number) => ({ x1: x, y1: y, x2: x + 50, y2: y + 12 });
+  it('keeps labels in priority order and drops those that touch a kept one', () => {
+    const kept = labelGrid([
+      { id: 'low', priority: 1, box: box(10, 0) },
+      { id: 'high', priority: 9, box: box(0, 0) },
+      { id: 'apart', priority: 0, box: box(200, 200) },
+    ]);
+    expect([...kept].sort()).toEqual(['apart', 'high']);
+  });
+  it('draws an always-label whatever it touches, and a yielding one is no obstacle', () => {
+    const kept = labelGrid([
+      { id: 'name', priority: 0, box: box(0, 0), always: true },
+      { id: 'a', priority: 5, box: box(100, 0), yields: true },
+      { id: 'b', priority: 4, box: box(110, 0), yields: true },
+      { id: 'over-name', priority: 9, box: box(5, 0), yields: true },
+    ]);
+    expect([...kept].sort()).toEqual(['a', 'b', 'name']);
+  });
+});
+
+describe('parallelOffsets', () => {
+  it('fans relations between the same two ends symmetrically, opposite directions included', () => {
+    const out = parallelOffsets(
+      [
+        { id: 'r1', source: 'a', target: 'b' },
+        { id: 'r2', source: 'b', target: 'a' },
+        { id: 'r3', source: 'a', target: 'b' },
+        { id: 'solo', source: 'a', target: 'c' },
+      ],
+      20,
+    );
+    expect(out.get('r1')).toBe(-20);
+    // r2 runs b→a: its distance is mirrored so it lands on the middle of the fan.
+    expect(Math.abs(out.get('r2')!)).toBe(0);
+    expect(out.get('r3')).toBe(20);
+    expect(out.has('solo')).toBe(false);
+  });
+});
+
+describe('rotatedLabelBoxes', () => {
+  it('covers a 45° label with small squares, not its large axis-aligned box', () => {
+    const boxes = rotatedLabelBoxes({ x1: 0, y1: 0, x2: 80, y2: 80 }, Math.PI / 4, 12);
+    expect(boxes.length).toBeGreaterThan(3);
+    for (const b of boxes) expect(b.x2 - b.x1).toBe(12);
+  });
+});
+
+describe('encodings', () => {
+  it('grows with degree and weight', () => {
+    expect(sizeFor(10, 10)).toBeGreaterThan(sizeFor(2, 10));
+    expect(widthFor(5, 5)).toBeGreaterThan(widthFor(1, 5));
+    expect(widthFor(1, 1)).toBe(3);
+  });
+});

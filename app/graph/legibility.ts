@@ -1,0 +1,192 @@
+import type { Position } from 'cytoscape';
+
+// Pure rules for a picture that reads at a glance: text sizes for the screen, a portrait layout on
+// a portrait canvas, labels by priority without collisions, parallel relations kept apart. No
+// Cytoscape here, so each rule is unit-tested and the graph controller only applies the results.
+
+/** The smallest name the first view may draw, in CSS pixels: 12 on a desktop, 11 on a phone. */
+export const minNamePx = (canvasWidth: number) => (canvasWidth < 500 ? 11 : 12);
+
+/** Names are drawn at 12 graph units by default; text is scaled up to this many times that. */
+export const maxTextScale = 2.4;
+
+/**
+ * How much larger than the stylesheet's base size the text must be so that, at `zoom`, a
+ * 12-unit name reads at `minPx` screen pixels. Never smaller than the base; capped, because
+ * text much larger than its node stops looking like a label (the first camera zooms in instead).
+ */
+export function textScaleFor(zoom: number, minPx: number, base = 12): number {
+  if (!(zoom > 0)) return 1;
+  const needed = minPx / (zoom * base);
+  // A hair over, so rounding in the renderer never lands a name at 11.98 px.
+  return Math.min(maxTextScale, Math.max(1, Math.ceil(needed * 100) / 100 + 0.01));
+}
+
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+const extent = (positions: ReadonlyMap<string, Position>) => {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const p of positions.values()) {
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  return { w: x2 - x1, h: y2 - y1, cx: (x1 + x2) / 2, cy: (y1 + y2) / 2 };
+};
+
+/**
+ * A layout is computed once per dataset, wider than tall; a phone's canvas is taller than wide.
+ * Turning the picture a quarter turn (about its centre) lets it fill the canvas, which makes
+ * everything in it larger on screen. Distances, and so the layout's quality, are unchanged.
+ */
+export function orientToCanvas(positions: ReadonlyMap<string, Position>, width: number, height: number): ReadonlyMap<string, Position> {
+  if (positions.size < 2 || !(width > 0) || !(height > 0)) return positions;
+  const e = extent(positions);
+  const canvasPortrait = height > width * 1.15;
+  const layoutLandscape = e.w > e.h * 1.15;
+  const canvasLandscape = width > height * 1.15;
+  const layoutPortrait = e.h > e.w * 1.15;
+  if (!((canvasPortrait && layoutLandscape) || (canvasLandscape && layoutPortrait))) return positions;
+  const out = new Map<string, Position>();
+  // (x, y) → (y, -x) about the centre: a clockwise quarter turn on screen, y pointing down.
+  for (const [k, p] of positions) out.set(k, { x: e.cx - (p.y - e.cy), y: e.cy + (p.x - e.cx) });
+  return out;
+}
+
+export interface LabelCandidate {
+  id: string;
+  /** Higher first: selection, then search hits, then degree. */
+  priority: number;
+  /** One box, or a chain of boxes covering a rotated label (see `rotatedLabelBoxes`). */
+  box: Box | Box[];
+  /** Drawn whatever it touches (and then an obstacle for the rest). */
+  always?: boolean;
+  /** Tested against what is kept but no obstacle itself: relation labels yield to names, not to each other. */
+  yields?: boolean;
+  /** Other places the label may go, tried in order when `box` is taken. */
+  alternatives?: (Box | Box[])[];
+}
+
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/**
+ * Which labels to draw, sigma.js-style: in priority order, a label is kept only if its box
+ * (in screen pixels) touches no kept box. Boxes are bucketed in a grid of `cell` pixels, so each
+ * test looks at a few neighbours, not every kept label: O(n) for evenly spread labels.
+ */
+export function labelGrid(candidates: readonly LabelCandidate[], cell = 64, placement?: Map<string, number>): Set<string> {
+  const sorted = [...candidates].sort((a, b) => Number(b.always ?? false) - Number(a.always ?? false) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const grid = new Map<string, Box[]>();
+  const kept = new Set<string>();
+  const cells = (b: Box) => {
+    const out: string[] = [];
+    for (let i = Math.floor(b.x1 / cell); i <= Math.floor(b.x2 / cell); i++)
+      for (let j = Math.floor(b.y1 / cell); j <= Math.floor(b.y2 / cell); j++) out.push(`${i},${j}`);
+    return out;
+  };
+  const hit = (box: Box) => cells(box).some((k) => grid.get(k)?.some((b) => overlaps(b, box)));
+  for (const c of sorted) {
+    const places = [c.box, ...(c.alternatives ?? [])].map((p) => (Array.isArray(p) ? p : [p]));
+    const at = c.always ? 0 : places.findIndex((p) => !p.some(hit));
+    if (at < 0) continue;
+    const boxes = places[at]!;
+    placement?.set(c.id, at);
+    kept.add(c.id);
+    if (c.yields) continue;
+    for (const box of boxes)
+      for (const k of cells(box)) {
+        const list = grid.get(k);
+        if (list) list.push(box);
+        else grid.set(k, [box]);
+      }
+  }
+  return kept;
+}
+
+export interface EdgeEnds {
+  id: string;
+  source: string;
+  target: string;
+}
+
+/**
+ * Relations between the same two ends fan out as curves, symmetric about the straight line and
+ * `step` graph units apart: distances 0, ±step, ±2·step… for an odd count, ±step/2, ±3·step/2…
+ * for an even one. Signs are taken against a fixed direction of the pair (the smaller id first),
+ * so two relations pointing opposite ways still bend to opposite sides. `ends` maps an actor to
+ * the end the canvas draws (a hidden member's state box, say); by default the actor itself.
+ */
+export function parallelOffsets(edges: readonly EdgeEnds[], step: number, ends: (id: string) => string = (id) => id): Map<string, number> {
+  const groups = new Map<string, { id: string; flip: boolean }[]>();
+  for (const e of edges) {
+    const a = ends(e.source);
+    const b = ends(e.target);
+    if (a === b) continue;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    const entry = { id: e.id, flip: a > b };
+    const list = groups.get(key);
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const out = new Map<string, number>();
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    list.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    list.forEach((e, i) => {
+      const d = (i - (list.length - 1) / 2) * step;
+      // Cytoscape measures a control point's distance from the source's side of the line.
+      out.set(e.id, e.flip ? -d : d);
+    });
+  }
+  return out;
+}
+
+/** Relation widths: from 2 to 9 graph units, by weight (or evidence count) against the largest shown. */
+export function widthFor(value: number, max: number): number {
+  if (!(max > 1) || !(value > 0)) return 3;
+  return Math.round((2 + 7 * Math.sqrt(Math.min(value, max) / max)) * 10) / 10;
+}
+
+/** Node diameters: from 34 to 72 graph units, area growing with the number of visible relations. */
+export function sizeFor(degree: number, maxDegree: number): number {
+  if (!(maxDegree > 0)) return 44;
+  return Math.round(34 + 38 * Math.sqrt(Math.max(0, Math.min(degree, maxDegree)) / maxDegree));
+}
+
+/**
+ * A label turned along its line has an axis-aligned box far larger than its text (a square at
+ * 45°). It is covered instead by a chain of squares of the text's height along the line, which is
+ * what the collision test needs. `aabb` is the renderer's box, `angle` the line's, `height` the
+ * text's height; all in screen pixels.
+ */
+export function rotatedLabelBoxes(aabb: Box, angle: number, height: number): Box[] {
+  const c = Math.abs(Math.cos(angle));
+  const s = Math.abs(Math.sin(angle));
+  const w = aabb.x2 - aabb.x1;
+  const h = aabb.y2 - aabb.y1;
+  if (s < 0.05 || c < 0.05 || h <= height * 1.2) return [aabb];
+  const length = Math.max(height, c >= s ? (w - height * s) / c : (h - height * c) / s);
+  const steps = Math.max(1, Math.ceil(length / height));
+  const cx = (aabb.x1 + aabb.x2) / 2;
+  const cy = (aabb.y1 + aabb.y2) / 2;
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
+  const half = height / 2;
+  const out: Box[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t = (i + 0.5) / steps - 0.5;
+    const x = cx + dx * t * (length - height);
+    const y = cy + dy * t * (length - height);
+    out.push({ x1: x - half, y1: y - half, x2: x + half, y2: y + half });
+  }
+  return out;
+}
