@@ -3,6 +3,7 @@ import type { LayoutName } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import type { LayoutReply, LayoutRequest } from './layout-worker.ts';
 import { savedPositions } from './saved-positions.ts';
+import { bundledPositions } from './bundled-positions.ts';
 
 /**
  * Below this many actors the layout takes a few dozen milliseconds: doing it in place keeps the
@@ -84,6 +85,9 @@ export interface LayoutJob {
 export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> | Positions {
   const { elements, name, root, draft } = job;
   if (name === 'preset') return savedPositions(elements);
+  // A bundled dataset's default layout was computed by the build: no layout code, no layout run.
+  const bundled = bundledPositions(elements, name, root, draft);
+  if (bundled) return bundled;
   const actors = elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);
   const inPlace = () => (layouts ? layouts.computePositions(elements, name, root, draft) : loadLayouts().then((m) => m.computePositions(elements, name, root, draft)));
   const w = actors > workerThreshold ? layoutWorker() : null;

@@ -1,0 +1,4 @@
+declare module 'virtual:stancegraph-bundled-positions' {
+  const table: import('./bundled-positions.ts').BundledLayout[];
+  export default table;
+}
