@@ -7,6 +7,9 @@ import { rootErrorOptions } from './shell/report-error.ts';
 import { restoreFromLocation, startHistorySync } from './url/history-sync.ts';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/first-view.css';
+import 'virtual:stancegraph-first-view.css';
+import { handOverFirstView } from './shell/first-view.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false } },
@@ -14,6 +17,7 @@ const queryClient = new QueryClient({
 
 restoreFromLocation();
 startHistorySync();
+handOverFirstView();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

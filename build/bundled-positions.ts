@@ -22,13 +22,20 @@ function catalogFiles(publicDir: string): { id: string; path: string }[] {
  * Any change to the layout code or a dataset changes the output of the next build by itself.
  */
 export function computeBundledLayouts(publicDir = 'public'): BundledLayout[] {
-  return catalogFiles(publicDir).map(({ id, path }) => {
+  // One build asks twice (the positions module and the pre-rendered page): lay out once.
+  const known = computed.get(publicDir);
+  if (known) return known;
+  const table = catalogFiles(publicDir).map(({ id, path }) => {
     const result = validateDataset(JSON.parse(readFileSync(path, 'utf8')));
     if (!result.ok) throw new Error(`${path} is not a valid dataset; the build cannot lay it out`);
     const elements = toElements(buildIndex(result.dataset));
-    return { dataset: id, layout: 'fcose', fingerprint: layoutFingerprint(elements), positions: computePositions(elements, 'fcose', null) };
+    return { dataset: id, layout: 'fcose', fingerprint: layoutFingerprint(elements), positions: computePositions(elements, 'fcose', null) } as BundledLayout;
   });
+  computed.set(publicDir, table);
+  return table;
 }
+
+const computed = new Map<string, BundledLayout[]>();
 
 /** Serves `virtual:stancegraph-bundled-positions`: the table above, as a module of plain data. */
 export function bundledPositionsPlugin(publicDir = 'public'): Plugin {
@@ -46,6 +53,7 @@ export function bundledPositionsPlugin(publicDir = 'public'): Plugin {
     // A dataset edited under the dev server is laid out again on the next load.
     watchChange: () => {
       cache.table = null;
+      computed.clear();
     },
   };
 }
