@@ -6,6 +6,7 @@ import { toElements } from '../app/graph/elements.ts';
 import { computePositions } from '../app/graph/layouts.ts';
 import { layoutFingerprint } from '../app/graph/layout-fingerprint.ts';
 import type { BundledLayout } from '../app/graph/bundled-positions.ts';
+import { packLayout, type PackedLayout } from '../app/graph/packed-positions.ts';
 
 const virtualId = 'virtual:stancegraph-bundled-positions';
 const resolvedId = `\0${virtualId}`;
@@ -29,13 +30,16 @@ export function computeBundledLayouts(publicDir = 'public'): BundledLayout[] {
     const result = validateDataset(JSON.parse(readFileSync(path, 'utf8')));
     if (!result.ok) throw new Error(`${path} is not a valid dataset; the build cannot lay it out`);
     const elements = toElements(buildIndex(result.dataset));
-    return { dataset: id, layout: 'fcose', fingerprint: layoutFingerprint(elements), positions: computePositions(elements, 'fcose', null) } as BundledLayout;
+    const layout: BundledLayout = { dataset: id, layout: 'fcose', fingerprint: layoutFingerprint(elements), positions: computePositions(elements, 'fcose', null) };
+    packed.set(layout, packLayout(layout, elements));
+    return layout;
   });
   computed.set(publicDir, table);
   return table;
 }
 
 const computed = new Map<string, BundledLayout[]>();
+const packed = new WeakMap<BundledLayout, PackedLayout>();
 
 /** Serves `virtual:stancegraph-bundled-positions`: the table above, as a module of plain data. */
 export function bundledPositionsPlugin(publicDir = 'public'): Plugin {
@@ -48,7 +52,7 @@ export function bundledPositionsPlugin(publicDir = 'public'): Plugin {
       for (const { path } of catalogFiles(publicDir)) this.addWatchFile(path);
       this.addWatchFile(`${publicDir}/data/index.json`);
       cache.table ??= computeBundledLayouts(publicDir);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(cache.table))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(cache.table.map((l) => packed.get(l)!)))});`;
     },
     // A dataset edited under the dev server is laid out again on the next load.
     watchChange: () => {

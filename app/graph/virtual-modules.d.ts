@@ -1,5 +1,5 @@
 declare module 'virtual:stancegraph-bundled-positions' {
-  const table: import('./bundled-positions.ts').BundledLayout[];
+  const table: import('./packed-positions.ts').PackedLayout[];
   export default table;
 }
 
