@@ -245,8 +245,14 @@ export function firstViewPlugin(publicDir = 'public'): Plugin[] {
         handler: (html) => {
           if (!html.includes('<div id="root"></div>')) throw new Error('index.html lacks <div id="root"></div>');
           // Classic and blocking on purpose: it must decide story or skeleton before the first paint.
-          const check = '<script src="./first-view.js"></script>';
-          return html.replace('<div id="root"></div>', `<div id="root"></div>\n    ${renderFirstView(publicDir).html}`).replace('</title>', `</title>\n    ${check}`);
+          // It also starts the app after that paint; the app's entry stays preloaded meanwhile.
+          const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+          if (!entry) throw new Error('index.html lacks the app entry script');
+          const check = `<script src="./first-view.js" data-app="${entry[1]}"></script>`;
+          return html
+            .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
+            .replace('<div id="root"></div>', `<div id="root"></div>\n    ${renderFirstView(publicDir).html}`)
+            .replace('</title>', `</title>\n    ${check}`);
         },
       },
     },
