@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { linkPreviewPlugin } from './build/link-preview.ts';
+import { bundledPositionsPlugin } from './build/bundled-positions.ts';
+import { firstViewPlugin } from './build/first-view.ts';
 
 /**
  * The one statement of the page's Content-Security-Policy. Everything is refused unless named:
@@ -37,7 +39,7 @@ const cspPlugin: Plugin = {
 export default defineConfig({
   // Relative: the build works from any path (a subpath such as /stancegraph/, a CMS folder), not only a host's root.
   base: './',
-  plugins: [react(), cspPlugin, linkPreviewPlugin()],
+  plugins: [react(), cspPlugin, linkPreviewPlugin(), bundledPositionsPlugin(), ...firstViewPlugin()],
   server: { port: 5173 },
   // `vite preview` serves the build as a host should: the same policy as a header as well, which
   // also covers the worker script (a <meta> policy only reaches the document).

@@ -9,6 +9,9 @@ import { openLocationLink, startLinkCheck } from './url/link-check.ts';
 import { openLinkData } from './url/link-data.ts';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/first-view.css';
+import 'virtual:stancegraph-first-view.css';
+import { handOverFirstView } from './shell/first-view.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false } },
@@ -19,6 +22,7 @@ openLocationLink('link');
 startHistorySync();
 // A dataset carried in the link's fragment must be in this tab before the link is checked against it.
 void openLinkData(queryClient).finally(() => startLinkCheck(queryClient));
+handOverFirstView();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -4,6 +4,7 @@ import type { LayoutName } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import type { LayoutService } from './layout-worker.ts';
 import { savedPositions } from './saved-positions.ts';
+import { bundledPositions } from './bundled-positions.ts';
 
 export interface LayoutProgress {
   /** 1-based step of `steps`; the worker reports each phase as it starts it. */
@@ -90,5 +91,8 @@ const inWorker = layoutClient();
 /** Positions for a layout job: saved positions at once, every other layout from the worker. */
 export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> {
   if (job.name === 'preset') return Promise.resolve(savedPositions(job.elements));
+  // A bundled dataset's default layout was computed by the build: no worker, no layout run.
+  const bundled = bundledPositions(job.elements, job.name, job.root, job.draft);
+  if (bundled) return Promise.resolve(bundled);
   return inWorker(job, progress);
 }
