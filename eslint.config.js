@@ -81,7 +81,7 @@ export default tseslint.config(
   },
   ...importRules(['app/**/*.{ts,tsx}'], [noCytoscape], ['app/graph/**']),
   ...importRules(['app/graph/**/*.{ts,tsx}'], []),
-  { files: ['e2e/**/*.mjs', '.ci/*.mjs', 'build/*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['e2e/**/*.mjs', '.ci/*.mjs'], languageOptions: { globals: globals.node } },
   // No React runs in the test runner; Playwright fixtures are handed a function called `use`.
   { files: ['e2e/**/*.ts'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   // Specs take test/expect from support.ts, whose fixture fails a test on any CSP violation.

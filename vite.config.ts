@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { linkPreviewPlugin } from './build/link-preview.ts';
-import { bundledPositionsPlugin } from './build/bundled-positions.ts';
-import { firstViewPlugin } from './build/first-view.ts';
+import { linkPreviewPlugin } from './app/test-support/build/link-preview.ts';
+import { bundledPositionsPlugin } from './app/test-support/build/bundled-positions.ts';
+import { firstViewPlugin } from './app/test-support/build/first-view.ts';
 
 /**
  * The one statement of the page's Content-Security-Policy. Everything is refused unless named:

@@ -7,7 +7,7 @@ import { unpack } from './packed-positions.ts';
 
 /**
  * One precomputed layout of a bundled dataset. The build computes these with the app's own seeded
- * layout code (build/bundled-positions.ts), so they equal what a fresh run here would give.
+ * layout code (app/test-support/build/bundled-positions.ts), so they equal what a fresh run here would give.
  */
 export interface BundledLayout {
   dataset: string;

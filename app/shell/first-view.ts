@@ -1,5 +1,5 @@
 /**
- * Hands the page over from the pre-rendered first view (build/first-view.ts) to the app. The
+ * Hands the page over from the pre-rendered first view (app/test-support/build/first-view.ts) to the app. The
  * pre-rendered view is an overlay above the app's root; it goes in the frame in which the app has
  * something to show: the graph canvas's first drawing (Cytoscape draws in the animation frame
  * after it is created, before this check sees it), or any page without a canvas (an error, a

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { buildIndex } from '../app/data/dataset-index.ts';
-import { validateDataset } from '../app/data/validate.ts';
-import type { RelationType } from '../app/data/schema.ts';
-import { toElements } from '../app/graph/elements.ts';
-import { buildStylesheet, nativeNameColour, type Scheme } from '../app/graph/stylesheet.ts';
-import { relationStyles } from '../app/ui/relation-styles.ts';
-import { defaultViewState } from '../app/view/view-state.ts';
-import { deriveVisible } from '../app/view/visible.ts';
-import { statusText } from '../app/shell/status-line.tsx';
+import { buildIndex } from '../../data/dataset-index.ts';
+import { validateDataset } from '../../data/validate.ts';
+import type { RelationType } from '../../data/schema.ts';
+import { toElements } from '../../graph/elements.ts';
+import { buildStylesheet, nativeNameColour, type Scheme } from '../../graph/stylesheet.ts';
+import { relationStyles } from '../../ui/relation-styles.ts';
+import { defaultViewState } from '../../view/view-state.ts';
+import { deriveVisible } from '../../view/visible.ts';
+import { statusText } from '../../shell/status-line.tsx';
 import { computeBundledLayouts } from './bundled-positions.ts';
 
 /**
  * The first view, pre-rendered into index.html at build time so the first paint needs no
  * JavaScript: the default story's header, summary, status line, legend and a static SVG picture
- * of its graph, drawn from the build's own positions (build/bundled-positions.ts) and the canvas
+ * of its graph, drawn from the build's own positions (app/test-support/build/bundled-positions.ts) and the canvas
  * stylesheet's own values (buildStylesheet), so it follows layout and style changes by itself.
  * It is an overlay the app removes once its canvas has drawn (app/shell/first-view.ts). A link
  * that asks for any other view shows the loading skeleton instead (public/first-view.js).

@@ -10,7 +10,7 @@ export function defaultDataset(publicDir = 'public'): { id: string; title: strin
   return { id: entry.id, title: dataset.title, description: dataset.description };
 }
 
-/** The picture a shared link shows; made by `npm run og-image` (see build/og-image.mjs). */
+/** The picture a shared link shows; made by `npm run og-image` (see e2e/tools/og-image.mjs). */
 export const ogImage = { file: 'og-image.png', width: 1200, height: 630 };
 
 /**

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { buildIndex } from '../app/data/dataset-index.ts';
-import { validateDataset } from '../app/data/validate.ts';
-import { toElements } from '../app/graph/elements.ts';
-import { computePositions } from '../app/graph/layouts.ts';
-import { layoutFingerprint } from '../app/graph/layout-fingerprint.ts';
-import type { BundledLayout } from '../app/graph/bundled-positions.ts';
-import { packLayout, type PackedLayout } from '../app/graph/packed-positions.ts';
+import { buildIndex } from '../../data/dataset-index.ts';
+import { validateDataset } from '../../data/validate.ts';
+import { toElements } from '../../graph/elements.ts';
+import { computePositions } from '../../graph/layouts.ts';
+import { layoutFingerprint } from '../../graph/layout-fingerprint.ts';
+import type { BundledLayout } from '../../graph/bundled-positions.ts';
+import { packLayout, type PackedLayout } from '../../graph/packed-positions.ts';
 
 const virtualId = 'virtual:stancegraph-bundled-positions';
 const resolvedId = `\0${virtualId}`;
