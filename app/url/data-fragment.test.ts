@@ -99,9 +99,11 @@ describe('data fragment', () => {
     );
   });
 
-  it('says why a truncated link is refused', () => {
-    const result = decodeDataFragment(good.slice(0, Math.floor(good.length / 2)));
-    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('damaged or cut off') });
+  it('says why a truncated link is refused, wherever it was cut', () => {
+    for (const cut of [0, 1, 2, 3].map((k) => Math.floor(good.length / 8) * 4 + k)) {
+      const result = decodeDataFragment(good.slice(0, cut));
+      expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('damaged or cut off') });
+    }
   });
 
   it('refuses valid deflate that holds no valid dataset, naming the problem', () => {

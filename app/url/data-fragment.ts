@@ -122,7 +122,8 @@ export function decodeDataFragment(encoded: string): DecodeResult {
     if (encoded.length === 0) return unreadable('it is empty');
     if (encoded.length > maxEncodedChars) return unreadable(`it is longer than ${kilobytes(maxEncodedChars)}`);
     const bytes = fromBase64Url(encoded);
-    if (bytes === null) return unreadable('it holds characters a data link never has');
+    // No base64 text is one character past a group of four: such a link was cut off.
+    if (bytes === null) return unreadable(encoded.length % 4 === 1 ? 'it is damaged or cut off' : 'it holds characters a data link never has');
     const inflated = inflateCapped(bytes, maxFileBytes);
     if (inflated === 'too-big') return unreadable(`it unpacks to more than ${maxFileBytes / (1024 * 1024)} MB`);
     if (inflated === null) return unreadable('it is damaged or cut off');
