@@ -37,7 +37,8 @@ test.beforeAll(async () => {
     }
     const rel = normalize(path.slice(prefix.length) || 'index.html');
     if (rel.startsWith('..')) return void res.writeHead(403).end();
-    readFile(join('dist', rel)).then(
+    // The e2e build: the production build plus the read-only graph probe these checks read.
+    readFile(join('dist-e2e', rel)).then(
       (body) => {
         // The same policy a host should send; the <meta> copy alone would not reach the worker.
         res.writeHead(200, { 'Content-Type': types.get(extname(rel)) ?? 'application/octet-stream', 'Content-Security-Policy': contentSecurityPolicy });

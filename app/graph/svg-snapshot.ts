@@ -47,6 +47,7 @@ export function readSnapshot(
         label: String(n.style('label') ?? '').replace(/[\u200b\n]+/g, ' ').trim(),
         nativeName: options.natives.get(n.id()) ?? null,
         labelColour: String(n.style('color')),
+        fontSize: num(n.style('font-size'), compound ? 13 : 12),
       };
     });
   const dashOf = (e: EdgeSingular): number[] => {
@@ -56,6 +57,19 @@ export function readSnapshot(
     if (Array.isArray(pattern)) return pattern.map((v) => num(v));
     const w = num(e.style('width'), 1);
     return style === 'dotted' ? [w, w * 1.5] : [w * 4, w * 3];
+  };
+  // A relation's label as the canvas draws it: at the midpoint (or where legibility slid it), turned along the line.
+  const edgeLabel = (e: EdgeSingular): SnapshotEdge['label'] => {
+    const text = String(e.style('label') ?? '').trim();
+    if (text === '' || num(e.style('text-opacity'), 1) === 0) return null;
+    const mid = e.midpoint();
+    const from = e.sourceEndpoint();
+    const to = e.targetEndpoint();
+    let angle = (Math.atan2(to.y - from.y, to.x - from.x) * 180) / Math.PI;
+    // Text reads left to right, as Cytoscape's autorotate keeps it.
+    if (angle > 90) angle -= 180;
+    else if (angle < -90) angle += 180;
+    return { text, x: mid.x + num(e.style('text-margin-x'), 0), y: mid.y + num(e.style('text-margin-y'), 0), angle, fontSize: num(e.style('font-size'), 10), colour: String(e.style('color')) };
   };
   const edges: SnapshotEdge[] = drawn
     .edges()
@@ -71,6 +85,7 @@ export function readSnapshot(
         sourceMarker: String(e.style('source-arrow-shape')),
         targetMarker: String(e.style('target-arrow-shape')),
         opacity: num(e.style('opacity'), 1) * num(e.style('line-opacity'), 1),
+        label: edgeLabel(e),
       };
     });
   return { nodes, edges, box, legend: options.legend, background: options.background, ink: options.ink };

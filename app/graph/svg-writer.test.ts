@@ -47,6 +47,16 @@ describe('writeSvg', () => {
     expect(svg).toMatch(/ Q0 30 /);
   });
 
+  it('writes a relation label along its line as escaped text, and none where the canvas draws none', () => {
+    const first = snapshot.edges[0]!;
+    const labelled = { ...snapshot, edges: [{ ...first, label: { text: 'talks <& trade>', x: 10, y: 20, angle: 30, fontSize: 9, colour: '#333333' } }] };
+    const svg = writeSvg(labelled);
+    expect(svg).toContain('<text class="relation-label" x="10" y="20"');
+    expect(svg).toContain('rotate(30 10 20)');
+    expect(svg).toContain('>talks &#60;&#38; trade&#62;</text>');
+    expect(writeSvg(snapshot)).not.toContain('relation-label');
+  });
+
   it('writes names and native names as escaped text', () => {
     expect(svg).toContain('>Lee &#60;Jae&#62; &#38; &#34;Myung&#34;</text>');
     expect(svg).toContain('>이재명</text>');

@@ -21,6 +21,8 @@ export interface SnapshotNode {
   label: string;
   nativeName: string | null;
   labelColour: string;
+  /** The name's font size as drawn (the canvas enlarges text so names read on small screens). */
+  fontSize?: number;
 }
 
 export interface SnapshotEdge {
@@ -33,6 +35,8 @@ export interface SnapshotEdge {
   sourceMarker: string;
   targetMarker: string;
   opacity: number;
+  /** The text drawn along the relation, where the canvas draws one (legibility: few relations, or the selection's). */
+  label?: { text: string; x: number; y: number; angle: number; fontSize: number; colour: string } | null;
 }
 
 export interface LegendItem {
@@ -111,16 +115,20 @@ function edgeElement(e: SnapshotEdge): string {
     `<g class="relation" opacity="${num(e.opacity)}"><path d="${d}" fill="none" stroke="${colour(e.colour)}" stroke-width="${num(e.width)}"${dash}/>` +
     markerPath(e.targetMarker, b, c ?? a, size, e.colour) +
     markerPath(e.sourceMarker, a, c ?? b, size, e.colour) +
+    (e.label
+      ? `<text class="relation-label" x="${num(e.label.x)}" y="${num(e.label.y)}" text-anchor="middle" dominant-baseline="central" font-size="${num(e.label.fontSize)}" fill="${colour(e.label.colour)}" transform="rotate(${num(e.label.angle)} ${num(e.label.x)} ${num(e.label.y)})">${escapeXml(e.label.text)}</text>`
+      : '') +
     '</g>'
   );
 }
 
 function nodeText(n: SnapshotNode, ink: string): string {
   const lines: string[] = [];
-  const y = n.compound ? n.y - n.height / 2 - 6 : n.y + n.height / 2 + 14;
+  const size = n.fontSize ?? (n.compound ? 13 : 12);
+  const y = n.compound ? n.y - n.height / 2 - size / 2 : n.y + n.height / 2 + size + 2;
   if (n.label !== '')
     lines.push(
-      `<text class="name" x="${num(n.x)}" y="${num(y)}" text-anchor="middle" font-size="${n.compound ? 13 : 12}" font-weight="${n.compound ? 700 : 500}" fill="${colour(n.labelColour || ink)}">${escapeXml(n.label)}</text>`,
+      `<text class="name" x="${num(n.x)}" y="${num(y)}" text-anchor="middle" font-size="${num(size)}" font-weight="${n.compound ? 700 : 500}" fill="${colour(n.labelColour || ink)}">${escapeXml(n.label)}</text>`,
     );
   if (n.nativeName)
     lines.push(
