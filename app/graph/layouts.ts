@@ -175,8 +175,8 @@ export function computePositions(
     elements: input,
     style: [
       // Room for the name under each shape, so names do not land on each other.
-      { selector: 'node', style: { width: 96, height: 64 } },
-      { selector: 'node[kind = "state"]', style: { width: 60, height: 40, padding: '22px' } },
+      { selector: 'node', style: { width: 150, height: 84 } },
+      { selector: 'node[kind = "state"]', style: { width: 60, height: 40, padding: '30px' } },
     ],
   });
   try {
