@@ -2,21 +2,14 @@
 // the app, at any size. Shared by the stress spec (small sizes, in `npm test`) and the benchmark
 // (`npm run bench -- --stress`, full sizes). Test-tree only: nothing here ships.
 
+import { seededRandom } from '../../app/data/seeded-random.mjs';
+
 const PARAGRAPH = 'Generated for a stress test of Stancegraph.';
 const QUOTE = 'stress test';
 const TYPES = ['alliance', 'tension', 'agreement', 'dialogue'];
 const POSITIONS = ['supports', 'opposes', 'conditional', 'ambiguous'];
 
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 
 const base = (id, title) => ({
   schemaVersion: 1,

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const systemCandidates = [
+/** Where a system Chromium or Chrome usually lives; e2e/run.mjs looks in the same places. */
+export const systemCandidates = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
