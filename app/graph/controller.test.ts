@@ -42,7 +42,8 @@ describe('GraphController (headless Cytoscape)', () => {
     expect(graph.instance).toBeNull();
     expect(graph.layoutRuns).toBe(0);
     graph.setPositions(circle);
-    const cy = await graph.built;
+    await graph.built;
+    const cy = graph.instance!;
     expect(graph.instance).toBe(cy);
     expect(graph.layoutRuns).toBe(1);
     expect(cy.nodes().length + cy.edges().length).toBe(elements.length);

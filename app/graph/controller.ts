@@ -109,9 +109,12 @@ export class GraphController {
   private beforeStory: { zoom: number; pan: { x: number; y: number } } | null = null;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
-  private resolveBuilt: (cy: Core) => void = () => {};
-  /** Resolves with the instance once the first positions have drawn it. */
-  readonly built: Promise<Core>;
+  private resolveBuilt: () => void = () => {};
+  /**
+   * Resolves once the first positions have drawn the graph. It carries no instance: a promise
+   * would hold it for as long as anyone holds the controller, even after `destroy`.
+   */
+  readonly built: Promise<void>;
 
   constructor(init: GraphInit) {
     this.init = init;
@@ -366,7 +369,7 @@ export class GraphController {
       this.labels = watchLabelPriority(cy);
       this.labels.request();
     }
-    this.resolveBuilt(cy);
+    this.resolveBuilt();
   }
 
   private listen(cy: Core, framed: boolean) {

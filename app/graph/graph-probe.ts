@@ -133,23 +133,34 @@ function read(controller: GraphController, cy: Core): DrawnGraph {
  */
 function expose(controller: GraphController): () => void {
   let probe: (() => DrawnGraph) | undefined;
+  let shortcuts: ((on: boolean) => void) | undefined;
   let gone = false;
   window.stancegraphLiveInstances = () => created.filter((ref) => ref.deref() !== undefined).length;
   // Exposed once there is a drawing, as before the controller existed: "probe present" means "drawn".
-  void controller.built.then((cy) => {
-    created.push(new WeakRef(cy));
+  // The closures read the controller's instance at call time, so none of them keeps a destroyed one alive.
+  void controller.built.then(() => {
+    const built = controller.instance;
+    if (built) created.push(new WeakRef(built));
     if (gone) return;
-    probe = () => read(controller, cy);
-    window.stancegraphProbe = probe;
-    window.stancegraphViewportShortcuts = (on) => {
+    probe = () => {
+      const cy = controller.instance;
+      if (!cy) throw new Error('graph probe: the graph was destroyed');
+      return read(controller, cy);
+    };
+    shortcuts = (on) => {
+      const cy = controller.instance;
+      if (!cy) return;
       const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; hideLabelsOnViewport: boolean } }).renderer();
       renderer.hideEdgesOnViewport = on;
       renderer.hideLabelsOnViewport = on;
     };
+    window.stancegraphProbe = probe;
+    window.stancegraphViewportShortcuts = shortcuts;
   });
   return () => {
     gone = true;
     if (probe && window.stancegraphProbe === probe) delete window.stancegraphProbe;
+    if (shortcuts && window.stancegraphViewportShortcuts === shortcuts) delete window.stancegraphViewportShortcuts;
   };
 }
 
