@@ -4,6 +4,7 @@ import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
 import { orientToCanvas } from './legibility.ts';
+import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
@@ -333,14 +334,7 @@ export class GraphController {
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough.
       style: buildStylesheet(this.scheme, fast, this.detail, this.look),
       layout: { name: 'preset', fit: false },
-      minZoom: 0.05,
-      maxZoom: 20,
-      autoungrabify: true,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      autounselectify: true,
-      hideEdgesOnViewport: fast,
-      hideLabelsOnViewport: fast,
+      ...instanceOptions(fast),
     });
     this.cy = cy;
     this.runs = 1;

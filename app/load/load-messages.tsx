@@ -1,5 +1,5 @@
 import { useView } from '../view/view-store.ts';
-import { capProblems } from './limits.ts';
+import { ProblemList } from './problem-list.tsx';
 import { localHashOf } from './local-datasets.ts';
 import { useEffect, useState } from 'react';
 import { cancelLoad, dismissFailure, dismissSuperseded, dismissWarning, useLoadState, type LoadingFiles } from './load-state.ts';
@@ -51,24 +51,16 @@ export function LoadMessages() {
   const warning = useLoadState((s) => s.warning);
   const shownHash = localHashOf(useView((s) => s.dataset));
   const warn = warning !== null && warning.hash === shownHash ? warning : null;
-  const capped = failure ? capProblems(failure.problems) : null;
 
   return (
     <div className="load-messages">
-      {failure && capped && (
+      {failure && (
         <div className="notice error load-failure" role="alert">
           <div className="load-message-body">
             <p className="load-reason">
               <strong>The file was not loaded.</strong> {failure.reason}
             </p>
-            {capped.shown.length > 0 && (
-              <ul className="load-problems">
-                {capped.shown.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-                {capped.more > 0 && <li className="muted">and {capped.more} more</li>}
-              </ul>
-            )}
+            <ProblemList problems={failure.problems} />
           </div>
           <button
             type="button"

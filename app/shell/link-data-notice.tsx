@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useView } from '../view/view-store.ts';
 import { localId } from '../load/local-datasets.ts';
 import { localDatasetsQueryKey } from '../load/local-dataset-query.ts';
-import { capProblems } from '../load/limits.ts';
+import { ProblemList } from '../load/problem-list.tsx';
 import { dismissLinkDataFailure, keepLinkDataset, useLinkData } from '../url/link-data.ts';
 
 /**
@@ -18,7 +18,6 @@ export function LinkDataNotice() {
   const shown = useView((s) => s.dataset);
   const [outcome, setOutcome] = useState<string | null>(null);
   const fromLink = hash !== null && shown === localId(hash);
-  const capped = failure ? capProblems(failure.problems) : null;
 
   const keep = async () => {
     const result = await keepLinkDataset(queryClient);
@@ -28,18 +27,11 @@ export function LinkDataNotice() {
 
   return (
     <div className="load-messages">
-      {failure && capped && (
+      {failure && (
         <div className="notice error load-failure" role="alert">
           <div className="load-message-body">
             <p className="load-reason">{failure.reason}</p>
-            {capped.shown.length > 0 && (
-              <ul className="load-problems">
-                {capped.shown.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-                {capped.more > 0 && <li className="muted">and {capped.more} more</li>}
-              </ul>
-            )}
+            <ProblemList problems={failure.problems} />
           </div>
           <button type="button" className="button small" onClick={dismissLinkDataFailure}>
             Dismiss

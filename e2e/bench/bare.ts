@@ -7,6 +7,7 @@ import fcose from 'cytoscape-fcose';
 import { buildStylesheet, labelZoom } from '../../app/graph/stylesheet.ts';
 import { applyHighlight, applyVisible } from '../../app/graph/patches.ts';
 import { savedPositions } from '../../app/graph/saved-positions.ts';
+import { instanceOptions } from '../../app/graph/instance-options.ts';
 import { computePositions } from '../../app/graph/layouts.ts';
 import { isLargeGraph } from '../../app/view/draw-mode.ts';
 
@@ -74,14 +75,7 @@ async function main() {
     ...(appStyle
       ? {
           style: buildStylesheet('light', fast, !fast),
-          minZoom: 0.05,
-          maxZoom: 20,
-          autoungrabify: true,
-          boxSelectionEnabled: false,
-          selectionType: 'single',
-          autounselectify: true,
-          hideEdgesOnViewport: fast,
-          hideLabelsOnViewport: fast,
+          ...instanceOptions(fast),
         }
       : {}),
   });
