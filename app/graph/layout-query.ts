@@ -5,6 +5,7 @@ import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { LayoutName, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { positionsFor, type LayoutProgress } from './layout-client.ts';
+import { layoutFingerprint } from './layout-fingerprint.ts';
 import type { LayoutWait } from './layout-indicator.tsx';
 
 /** What a layout depends on: which dataset, which layout, grown from where, at which quality. */
@@ -29,32 +30,13 @@ export function layoutRoot(layout: LayoutName, selection: Selection | null, inde
 const quickLayout = 250;
 
 /**
- * Names a graph by what a layout reads (ids, states, relation ends), so the positions cache can
- * never hand one dataset's positions to another, whatever their ids or where they came from: two
- * 32-bit FNV-1a hashes over the structure, with the counts.
+ * Names a graph by what a layout reads, so the positions cache can never hand one dataset's
+ * positions to another, whatever their ids or where they came from: the counts and the same
+ * fingerprint the build's precomputed positions are filed under.
  */
 export function graphKey(elements: readonly ElementDefinition[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  let nodes = 0;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
-  };
-  for (const e of elements) {
-    if (e.group === 'nodes') {
-      nodes += 1;
-      feed(`n${e.data.id}`);
-      feed(String(e.data.parent ?? ''));
-      feed(String(e.data.kind ?? ''));
-    } else feed(`e${e.data.source}>${e.data.target}`);
-  }
-  return `${nodes}/${elements.length - nodes}/${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  const nodes = countNodes(elements);
+  return `${nodes}/${elements.length - nodes}/${layoutFingerprint(elements)}`;
 }
 
 export const countNodes = (elements: readonly { group?: string }[]) => elements.reduce((n, e) => (e.group === 'nodes' ? n + 1 : n), 0);

@@ -6,6 +6,7 @@ import type { RelationType } from '../../data/schema.ts';
 import { toElements } from '../../graph/elements.ts';
 import { buildStylesheet, nativeNameColour, type Scheme } from '../../graph/stylesheet.ts';
 import { relationStyles } from '../../ui/relation-styles.ts';
+import { swatchParts } from '../../ui/swatch-shape.ts';
 import { defaultViewState } from '../../view/view-state.ts';
 import { deriveVisible } from '../../view/visible.ts';
 import { statusText } from '../../shell/status-line.tsx';
@@ -77,26 +78,12 @@ function wrap(label: string, maxChars: number): string[] {
   return out;
 }
 
-/** The same swatch RelationSwatch draws, with its colour from a class instead of an inline style. */
+/** The swatch RelationSwatch draws (the same parts), with its colour from a class instead of an inline style. */
 function swatch(type: RelationType, width = 44): string {
-  const s = relationStyles[type];
-  const y = 8;
-  const end = width - 7;
-  const marker = (x: number, flip: boolean) => {
-    const d = flip ? -1 : 1;
-    switch (s.marker) {
-      case 'circle':
-        return `<circle cx="${x}" cy="${y}" r="3.6" fill="currentColor"/>`;
-      case 'tee':
-        return `<rect x="${x - 1.5}" y="${y - 6}" width="3" height="12" fill="currentColor"/>`;
-      case 'diamond':
-        return `<path d="M${x - 5} ${y} L${x} ${y - 4.5} L${x + 5} ${y} L${x} ${y + 4.5} Z" fill="currentColor"/>`;
-      case 'triangle':
-        return `<path d="M${x - 6 * d} ${y - 5} L${x} ${y} L${x - 6 * d} ${y + 5} Z" fill="currentColor"/>`;
-    }
-  };
-  const dash = s.dash.length ? ` stroke-dasharray="${s.dash.map((v) => num(v * 0.6)).join(' ')}"` : '';
-  return `<svg class="swatch fv-swatch-${type}" width="${width}" height="16" viewBox="0 0 ${width} 16" aria-hidden="true" focusable="false"><line x1="7" y1="${y}" x2="${end}" y2="${y}" stroke="currentColor" stroke-width="${num(s.width * 0.75)}" stroke-linecap="round"${dash}/>${marker(7, true)}${marker(end, false)}</svg>`;
+  const parts = swatchParts(type, width)
+    .map((p) => `<${p.tag}${Object.entries(p.attrs).map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : esc(v)}"`).join('')}/>`)
+    .join('');
+  return `<svg class="swatch fv-swatch-${type}" width="${width}" height="16" viewBox="0 0 ${width} 16" aria-hidden="true" focusable="false">${parts}</svg>`;
 }
 
 function legend(): string {
