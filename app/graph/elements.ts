@@ -30,6 +30,12 @@ export function canvasLabel(text: string): string {
   return out;
 }
 
+/**
+ * What a relation's width shows: its weight where the data gives one, else the number of quotes
+ * behind it. Widths are set against the dataset's largest, so one dataset's widths compare.
+ */
+export const relationStrength = (r: { weight?: number; evidence?: readonly unknown[] }) => r.weight ?? Math.max(1, r.evidence?.length ?? 0);
+
 /** Every actor and relation becomes one element, once per dataset; filters only toggle classes. */
 export function toElements(index: DatasetIndex): ElementDefinition[] {
   const out: ElementDefinition[] = [];
@@ -55,10 +61,7 @@ export function toElements(index: DatasetIndex): ElementDefinition[] {
     }
     out.push({ group: 'nodes', data });
   }
-  // Width follows the weight where the data gives one, else the number of quotes behind the
-  // relation; against the dataset's largest, so one dataset's widths compare with each other.
-  const strength = (r: (typeof index.dataset.relations)[number]) => r.weight ?? Math.max(1, r.evidence.length);
-  const max = index.dataset.relations.reduce((m, r) => Math.max(m, strength(r)), 0);
+  const max = index.dataset.relations.reduce((m, r) => Math.max(m, relationStrength(r)), 0);
   for (const r of index.dataset.relations)
     out.push({
       group: 'edges',
@@ -70,7 +73,7 @@ export function toElements(index: DatasetIndex): ElementDefinition[] {
         directed: r.directed,
         // Without its own label a relation says its type, so every drawn line can be read.
         rlabel: canvasLabel(r.label ?? relationStyles[r.type].label.toLowerCase()),
-        width: widthFor(strength(r), max),
+        width: widthFor(relationStrength(r), max),
       },
     });
   return out;

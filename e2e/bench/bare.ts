@@ -10,13 +10,17 @@ import { savedPositions } from '../../app/graph/saved-positions.ts';
 import { instanceOptions } from '../../app/graph/instance-options.ts';
 import { computePositions } from '../../app/graph/layouts.ts';
 import { isLargeGraph } from '../../app/view/draw-mode.ts';
+import { canvasLabel, relationStrength } from '../../app/graph/elements.ts';
+import { applyDegreeSizes, applyParallelCurves } from '../../app/graph/legible-cy.ts';
+import { widthFor } from '../../app/graph/legibility.ts';
+import { relationStyles } from '../../app/ui/relation-styles.ts';
 
 cytoscape.use(fcose);
 
 interface Dataset {
   topics: { id: string; label: string }[];
   actors: { id: string; name: string; kind: string; parent?: string; position?: { x: number; y: number } }[];
-  relations: { id: string; source: string; target: string; type: string; directed: boolean; topics: string[] }[];
+  relations: { id: string; source: string; target: string; type: keyof typeof relationStyles; directed: boolean; topics: string[]; weight?: number; label?: string; evidence?: unknown[] }[];
 }
 
 const params = new URLSearchParams(location.search);
@@ -31,7 +35,21 @@ function elementsOf(data: Dataset): ElementDefinition[] {
     if (a.position) Object.assign(d, { savedX: a.position.x, savedY: a.position.y });
     out.push({ group: 'nodes', data: d });
   }
-  for (const r of data.relations) out.push({ group: 'edges', data: { id: r.id, source: r.source, target: r.target, type: r.type, directed: r.directed } });
+  // The same element data the app's style reads: relation labels and widths (see elements.ts).
+  const max = data.relations.reduce((m, r) => Math.max(m, relationStrength(r)), 0);
+  for (const r of data.relations)
+    out.push({
+      group: 'edges',
+      data: {
+        id: r.id,
+        source: r.source,
+        target: r.target,
+        type: r.type,
+        directed: r.directed,
+        rlabel: canvasLabel(r.label ?? relationStyles[r.type].label.toLowerCase()),
+        width: widthFor(relationStrength(r), max),
+      },
+    });
   return out;
 }
 
@@ -79,6 +97,12 @@ async function main() {
         }
       : {}),
   });
+  if (appStyle) {
+    // The app's encodings, by the app's own functions: "the same style" includes sizes by
+    // relations and parallel relations fanned out, whose cost the app must not hide.
+    applyDegreeSizes(cy, true);
+    applyParallelCurves(cy);
+  }
   cy.fit(cy.elements(), 36);
   if (appStyle && fast) {
     // As in the app's large-graph mode: names and line patterns only once zoomed in.
@@ -101,6 +125,7 @@ async function main() {
     cy.batch(() => {
       applyVisible(cy, visibleFor(data, hidden, focus));
       applyHighlight(cy, selection(), hovered);
+      if (appStyle) applyDegreeSizes(cy);
     });
   };
   const topics = document.getElementById('topics')!;
