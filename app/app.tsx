@@ -7,7 +7,7 @@ import { switchDataset } from './view/view-actions.ts';
 import { recheck } from './url/link-check.ts';
 import { Explorer } from './shell/explorer.tsx';
 import { LoadingSkeleton } from './shell/loading-skeleton.tsx';
-import { formatProblem } from './data/validate.ts';
+import { formatProblem } from './data/problem.ts';
 import { localHashOf } from './load/local-datasets.ts';
 import { DropZone } from './load/drop-zone.tsx';
 import { LoadMessages } from './load/load-messages.tsx';

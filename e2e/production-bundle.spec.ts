@@ -35,3 +35,26 @@ test('the production build holds no trace of the test-only fault switch or graph
   expect(production).not.toContain('stancegraphLiveInstances');
   expect(production).not.toContain('stancegraphViewportShortcuts');
 });
+
+// The first view's bundle (the entry and what the page preloads) leaves the validator, the link
+// data codec and storage to chunks loaded beside the data or on first use: the initial-JavaScript
+// budget (1.25× React + Cytoscape, e2e/bench) holds only without them. Read from the source maps.
+test('the initial scripts carry no zod, fflate or idb: those load on demand', () => {
+  const dist = join(root, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  // Script tags and preloads, and what public/first-view.js starts after the first paint (data-app, data-preload).
+  const initial = [...html.matchAll(/(?:src|href|data-app|data-preload)="([^"]+)"/g)]
+    .flatMap((m) => m[1]!.split(' '))
+    .filter((url) => /^\.\/assets\/[^/]+\.js$/.test(url))
+    .map((url) => url.slice(2));
+  expect(initial.length).toBeGreaterThanOrEqual(3);
+  const mapped = [...new Set(initial)].filter((file) => existsSync(join(dist, `${file}.map`)));
+  const sources = mapped.flatMap((file) => (JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] }).sources);
+  expect(sources.some((s) => s.includes('node_modules/react-dom/'))).toBe(true);
+  for (const library of ['zod', 'fflate', 'idb']) expect(sources.filter((s) => s.includes(`node_modules/${library}/`)), library).toEqual([]);
+  expect(sources.filter((s) => s.endsWith('app/data/validate.ts'))).toEqual([]);
+  // They are shipped all the same, as chunks of their own.
+  const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js.map'));
+  const lazy = all.flatMap((f) => (JSON.parse(readFileSync(join(dist, 'assets', f), 'utf8')) as { sources: string[] }).sources);
+  for (const library of ['zod', 'fflate', 'idb']) expect(lazy.some((s) => s.includes(`node_modules/${library}/`)), library).toBe(true);
+});

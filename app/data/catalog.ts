@@ -1,18 +1,8 @@
-import * as z from 'zod/mini';
-import './schema.ts'; // applies z.config({ jitless: true }) before this schema is built
+import type * as z from 'zod/mini';
+import type { catalogSchema } from './catalog-schema.ts';
 
-export const catalogSchema = z.strictObject({
-  datasets: z
-    .array(
-      z.strictObject({
-        id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
-        title: z.string().check(z.minLength(1)),
-        // A file name in public/data only: a catalog entry can never point elsewhere.
-        file: z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*\.json$/)),
-      }),
-    )
-    .check(z.minLength(1)),
-});
+// The schema itself lives in catalog-schema.ts, loaded with the validator beside the data
+// (data/checks.ts): the views that only pick an entry need no zod in the first view's bundle.
 
 export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogEntry = Catalog['datasets'][number];

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { maxNestingDepth, maxRelationsPerPair, maxStances, maxTopics } from './format-limits.ts';
+import { actorKinds, relationTypes } from './vocabulary.ts';
+
+export { actorKinds, relationTypes } from './vocabulary.ts';
 
 // A strict Content-Security-Policy forbids `new Function`; zod's JIT fast path uses it.
 // zod/mini (a fraction of the classic build's size) loads no messages by default: use English.
@@ -40,7 +43,6 @@ export const topicSchema = z.strictObject({
 // Bounded so a saved layout cannot push the camera to absurd zooms; z.number() already refuses NaN and ±Infinity.
 const coordinate = z.number().check(z.minimum(-1e6), z.maximum(1e6));
 
-export const actorKinds = ['person', 'state', 'organisation', 'group'] as const;
 export const actorSchema = z.strictObject({
   id,
   name: text(200),
@@ -59,7 +61,6 @@ export const actorSchema = z.strictObject({
   ),
 });
 
-export const relationTypes = ['alliance', 'tension', 'agreement', 'dialogue'] as const;
 export const relationSchema = z.strictObject({
   id,
   source: id,

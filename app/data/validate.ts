@@ -2,27 +2,11 @@ import type * as z from 'zod/mini';
 import { datasetSchema, outsideActorFields, outsideDatasetFields, type Dataset } from './schema.ts';
 import { maxNestingDepth, maxRelationsPerPair } from './format-limits.ts';
 
-export interface Problem {
-  /** JSON path such as `relations[3].target`, or `(root)`. */
-  path: string;
-  message: string;
-}
+import { formatPath, type Problem } from './problem.ts';
+
+export { formatPath, formatProblem, type Problem } from './problem.ts';
 
 export type ValidationResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
-/** "relations[3].target: "kim" is not an actor id" */
-export function formatProblem(p: Problem): string {
-  return `${p.path}: ${p.message}`;
-}
 
 function fromZod(error: z.core.$ZodError): Problem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
-import { relationTypes, type Actor } from '../data/schema.ts';
+import { relationTypes } from '../data/vocabulary.ts';
+import type { Actor } from '../data/schema.ts';
 import type { Visible } from '../view/visible.ts';
 import { focusDepths, type FocusDepth } from '../view/view-state.ts';
 import { clearFocus, select, setFocus } from '../view/view-actions.ts';

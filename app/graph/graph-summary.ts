@@ -1,5 +1,5 @@
 import type { DatasetIndex } from '../data/dataset-index.ts';
-import { relationTypes } from '../data/schema.ts';
+import { relationTypes } from '../data/vocabulary.ts';
 import type { Selection } from '../view/view-state.ts';
 import type { Visible } from '../view/visible.ts';
 import { relationStyles } from '../ui/relation-styles.ts';

@@ -1,4 +1,4 @@
-import { relationTypes } from '../data/schema.ts';
+import { relationTypes } from '../data/vocabulary.ts';
 import { relationStyles } from '../ui/relation-styles.ts';
 import { RelationSwatch } from '../ui/relation-swatch.tsx';
 

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { localDatasetQueryOptions, localDatasetsQueryKey } from './local-dataset-query.ts';
 import { update } from '../view/view-store.ts';
 import { switchDataset } from '../view/view-actions.ts';
-import { loadFiles, type InputFile } from './read-dataset.ts';
+import type { InputFile } from './read-dataset.ts';
 import { localId, localStore, storageWarning } from './local-datasets.ts';
 import { buildIndex } from '../data/dataset-index.ts';
 import { noteUnsaved } from './unsaved-note.ts';
@@ -86,6 +86,8 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
   try {
     // One frame, so the message about this load is on screen before the (synchronous) checks run.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // The readers (the schema, CSV and graph parsers) load with the first file, not with the page.
+    const { loadFiles } = await import('./read-dataset.ts');
     const result = await loadFiles(files);
     if (!current()) return;
     if (!result.ok) {

@@ -1,4 +1,4 @@
-import { openLocalStore, type LocalDatasetEntry, type LocalStore, type StoreFailure } from './dataset-store.ts';
+import type { LocalDatasetEntry, LocalStore, StoreFailure } from './dataset-store.ts';
 
 export type { LocalDatasetEntry };
 
@@ -18,8 +18,26 @@ export function localHashOf(datasetId: string | null): string | null {
   return /^[0-9a-fA-F]{1,128}$/.test(hash) ? hash : null;
 }
 
-/** One store for the whole app; it opens IndexedDB on first use, so a page that never loads a file never touches storage. */
-export const localStore: LocalStore = openLocalStore();
+/**
+ * One store for the whole app; it opens IndexedDB on first use, so a page that never loads a file
+ * never touches storage. Its code (idb and the dataset validator) loads on that first use too,
+ * outside the first view's bundle; every call is asynchronous already.
+ */
+function lazyLocalStore(): LocalStore {
+  const opened: Promise<LocalStore>[] = [];
+  const store = (): Promise<LocalStore> => {
+    if (opened.length === 0) opened.push(import('./dataset-store.ts').then((m) => m.openLocalStore()));
+    return opened[0]!;
+  };
+  return {
+    put: async (record) => (await store()).put(record),
+    get: async (hash) => (await store()).get(hash),
+    list: async () => (await store()).list(),
+    remove: async (hash) => (await store()).remove(hash),
+  };
+}
+
+export const localStore: LocalStore = lazyLocalStore();
 
 /**
  * The list with the shown dataset in it even before the list has been read, so the selector

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { Dataset } from '../data/schema.ts';
 import { getViewState } from '../view/view-store.ts';
 import { dataLinkUrl } from '../url/history-sync.ts';
-import { encodeDataFragment } from '../url/data-fragment.ts';
 import { useClipboardCopy } from './use-clipboard-copy.tsx';
 
 /**
@@ -14,6 +13,8 @@ export function CopyDataLink({ dataset }: { dataset: Dataset }) {
   const [tooLong, setTooLong] = useState<string | null>(null);
 
   const copyWithData = async () => {
+    // The encoder (fflate) loads on the first click: most readers never copy a link with data.
+    const { encodeDataFragment } = await import('../url/data-fragment.ts');
     const encoded = encodeDataFragment(dataset);
     if (!encoded.ok) {
       setTooLong(encoded.reason);

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { noStateGroup, type DatasetIndex } from '../data/dataset-index.ts';
-import { relationTypes } from '../data/schema.ts';
+import { relationTypes } from '../data/vocabulary.ts';
 import type { Visible } from '../view/visible.ts';
 import { update, useView } from '../view/view-store.ts';
 import {

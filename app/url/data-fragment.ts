@@ -9,7 +9,9 @@ import { maxFileBytes } from '../load/limits.ts';
  * Pure: no window, no storage; the decoder never throws and never returns part of a dataset.
  */
 
-export const dataFragmentKey = 'data=';
+import { dataFragmentKey } from './fragment-data-key.ts';
+
+export { dataFragmentKey, dataInFragment } from './fragment-data-key.ts';
 /** Links much longer than this break in mail clients and chat apps; a file is the better carrier. */
 export const maxEncodedChars = 100 * 1024;
 
@@ -68,12 +70,6 @@ export function encodeDataFragment(dataset: Dataset): EncodeResult {
         'Use Export → JSON and send the file instead.',
     };
   return { ok: true, fragment: `#${dataFragmentKey}${encoded}`, chars };
-}
-
-/** The encoded part of a `#data=` fragment, or null when the fragment carries no data. */
-export function dataInFragment(hash: string): string | null {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  return body.startsWith(dataFragmentKey) ? body.slice(dataFragmentKey.length) : null;
 }
 
 export type DecodeResult = { ok: true; dataset: Dataset } | { ok: false; reason: string; problems: string[] };

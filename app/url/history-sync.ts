@@ -2,7 +2,7 @@ import { serialize } from './view-url.ts';
 import { useViewStore } from '../view/view-store.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { openLocationLink } from './link-check.ts';
-import { dataInFragment } from './data-fragment.ts';
+import { dataInFragment } from './fragment-data-key.ts';
 import { fragmentFor } from './link-data.ts';
 
 /**

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import { dataInFragment, decodeDataFragment } from './data-fragment.ts';
+import { dataInFragment } from './fragment-data-key.ts';
 import { useViewStore } from '../view/view-store.ts';
 import { defaultViewState } from '../view/view-state.ts';
-import { contentHash } from '../load/read-dataset.ts';
 import type { QueryClient } from '@tanstack/react-query';
+import type { DecodeResult } from './data-fragment.ts';
+import type { Dataset } from '../data/schema.ts';
 import { localId, localStore } from '../load/local-datasets.ts';
 import { localDatasetQueryOptions } from '../load/local-dataset-query.ts';
 import { buildIndex } from '../data/dataset-index.ts';
@@ -27,13 +28,26 @@ export const useLinkData = create<LinkDataState>(() => ({ pending: false, hash: 
 export const dismissLinkDataFailure = () => useLinkData.setState({ failure: null });
 
 /**
- * Reads `#data=` from the opened link before the first render. Decoding and validation are
- * synchronous; only the content hash waits, and the page shows its skeleton meanwhile.
+ * Reads `#data=` from the opened link, marked pending before the first render so the page shows
+ * its skeleton meanwhile. The decoder (fflate and the schema) loads only for a link with data.
  */
 export function openLinkData(queryClient: QueryClient, fragment: string = window.location.hash): Promise<void> {
   const encoded = dataInFragment(fragment);
   if (encoded === null) return Promise.resolve();
-  const decoded = decodeDataFragment(encoded);
+  useLinkData.setState({ pending: true });
+  return Promise.all([import('./data-fragment.ts'), import('../load/read-dataset.ts')])
+    .then(([{ decodeDataFragment }, { contentHash }]) => openDecoded(queryClient, decodeDataFragment(encoded), contentHash))
+    .catch((error: unknown) => refuse(error))
+    .finally(() => useLinkData.setState({ pending: false }));
+}
+
+function refuse(error: unknown) {
+  useViewStore.setState({ state: defaultViewState, change: 'restore', pendingCheck: { from: 'switch' } });
+  const why = error instanceof Error ? error.message : String(error);
+  useLinkData.setState({ failure: { reason: `The data in this link could not be read (${why}), so the bundled dataset is shown.`, problems: [] } });
+}
+
+function openDecoded(queryClient: QueryClient, decoded: DecodeResult, contentHash: (dataset: Dataset) => Promise<string>): Promise<void> {
   if (!decoded.ok) {
     // The view in the query was meant for the data that could not be read: none of it applies.
     // Checked as a switch, not as the link: the link's query names the dataset that could not be read.
@@ -41,24 +55,16 @@ export function openLinkData(queryClient: QueryClient, fragment: string = window
     useLinkData.setState({ failure: { reason: decoded.reason, problems: decoded.problems } });
     return Promise.resolve();
   }
-  useLinkData.setState({ pending: true });
   const { dataset } = decoded;
-  return contentHash(dataset)
-    .then(async (hash) => {
-      // The query cache is the one copy in memory, as for a loaded file; storage only if the reader keeps it.
-      queryClient.setQueryData(localDatasetQueryOptions(hash).queryKey, buildIndex(dataset));
-      const stored = await localStore.get(hash);
-      // The query names the dataset too, but the data decides which one is shown.
-      const state = useViewStore.getState().state;
-      useViewStore.setState({ state: { ...state, dataset: localId(hash) }, change: 'restore' });
-      useLinkData.setState({ hash, kept: stored.ok && stored.value !== null });
-    })
-    .catch((error: unknown) => {
-      useViewStore.setState({ state: defaultViewState, change: 'restore', pendingCheck: { from: 'switch' } });
-      const why = error instanceof Error ? error.message : String(error);
-      useLinkData.setState({ failure: { reason: `The data in this link could not be read (${why}), so the bundled dataset is shown.`, problems: [] } });
-    })
-    .finally(() => useLinkData.setState({ pending: false }));
+  return contentHash(dataset).then(async (hash) => {
+    // The query cache is the one copy in memory, as for a loaded file; storage only if the reader keeps it.
+    queryClient.setQueryData(localDatasetQueryOptions(hash).queryKey, buildIndex(dataset));
+    const stored = await localStore.get(hash);
+    // The query names the dataset too, but the data decides which one is shown.
+    const state = useViewStore.getState().state;
+    useViewStore.setState({ state: { ...state, dataset: localId(hash) }, change: 'restore' });
+    useLinkData.setState({ hash, kept: stored.ok && stored.value !== null });
+  });
 }
 
 /** Saves the link's dataset like a loaded file; the result says what to tell the reader. */

@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import { noStateGroup } from '../data/dataset-index.ts';
-import { relationTypes, type RelationType } from '../data/schema.ts';
+import { relationTypes } from '../data/vocabulary.ts';
+import type { RelationType } from '../data/schema.ts';
 import { hasStory, storySteps } from '../view/story.ts';
 import {
   defaultViewState,

@@ -1,5 +1,6 @@
 import type { DatasetIndex } from '../data/dataset-index.ts';
-import { relationTypes, type Relation, type RelationType } from '../data/schema.ts';
+import { relationTypes } from '../data/vocabulary.ts';
+import type { Relation, RelationType } from '../data/schema.ts';
 import type { ViewState } from './view-state.ts';
 import { neighbourhood } from './focus.ts';
 

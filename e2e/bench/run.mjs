@@ -81,7 +81,11 @@ function sizeOf(dist, urls) {
 /** What the browser must fetch before the page can run: entry scripts, modulepreloads, stylesheets. */
 function initialAssets(dist, htmlFile) {
   const html = readFileSync(join(dist, htmlFile), 'utf8');
-  const scripts = tagsOf(html, /<script\b[^>]*>/gi).filter((a) => a.type === 'module' && a.src).map((a) => a.src);
+  const tags = tagsOf(html, /<script\b[^>]*>/gi);
+  const scripts = tags.filter((a) => a.type === 'module' && a.src).map((a) => a.src);
+  // The pre-rendered page starts its entry (and preloads that entry's imports) from
+  // public/first-view.js after the first paint: named in data-app and data-preload, fetched all the same.
+  for (const a of tags) if (a['data-app']) scripts.push(a['data-app'], ...(a['data-preload'] ?? '').split(' ').filter(Boolean));
   const links = tagsOf(html, /<link\b[^>]*>/gi);
   const preloads = links.filter((a) => a.rel === 'modulepreload' && a.href).map((a) => a.href);
   const styles = links.filter((a) => a.rel === 'stylesheet' && a.href).map((a) => a.href);

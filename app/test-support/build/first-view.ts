@@ -232,12 +232,19 @@ export function firstViewPlugin(publicDir = 'public'): Plugin[] {
         handler: (html) => {
           if (!html.includes('<div id="root"></div>')) throw new Error('index.html lacks <div id="root"></div>');
           // Classic and blocking on purpose: it must decide story or skeleton before the first paint.
-          // It also starts the app after that paint; the app's entry stays preloaded meanwhile.
+          // It also starts the app after that paint.
           const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
           if (!entry) throw new Error('index.html lacks the app entry script');
-          const check = `<script src="./first-view.js" data-app="${entry[1]}"></script>`;
-          return html
-            .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
+          // The app's code is fetched only once the first view is painted (public/first-view.js adds
+          // the preloads and the entry then): fetched earlier, even at low priority, Lighthouse counts
+          // the whole bundle's download into the first paint it did not hold back. The entry's own
+          // static imports go in data-preload, so they still download beside it, not after it.
+          const preloads = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
+          const check = `<script src="./first-view.js" data-app="${entry[1]}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
+          return preloads
+            .reduce((out, p) => out.replace(p[0], ''), html)
+            .replace(`${entry[0]}\n`, '')
+            .replace(entry[0], '')
             .replace('<div id="root"></div>', `<div id="root"></div>\n    ${renderFirstView(publicDir).html}`)
             .replace('</title>', `</title>\n    ${check}`);
         },
