@@ -171,6 +171,40 @@ test.describe('phone 375×812', () => {
   });
 });
 
+test.describe('phone 375×812, touch', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  // Two fingers dragged together do not pan here (Cytoscape 3.35 under Chromium's touch emulation
+  // leaves the camera still); issue 12 stays open for that check.
+  test('two fingers pinch to zoom the graph', async ({ page }) => {
+    await openApp(page);
+    const before = await settled(page);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    type Point = { x: number; y: number };
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })) });
+    /** Two fingers from `from` to `to` (each a pair of points), in small steps as a hand moves. */
+    const gesture = async (from: [Point, Point], to: [Point, Point]) => {
+      await touch('touchStart', from);
+      for (let i = 1; i <= 10; i++) {
+        const at = (k: 0 | 1) => ({ x: from[k].x + ((to[k].x - from[k].x) * i) / 10, y: from[k].y + ((to[k].y - from[k].y) * i) / 10 });
+        await touch('touchMove', [at(0), at(1)]);
+      }
+      await touch('touchEnd', []);
+    };
+
+    // Fingers apart: closer, about the point between them.
+    await gesture(
+      [{ x: cx - 30, y: cy }, { x: cx + 30, y: cy }],
+      [{ x: cx - 70, y: cy }, { x: cx + 70, y: cy }],
+    );
+    await expect.poll(async () => (await drawn(page)).zoom).toBeGreaterThan(before.zoom * 1.3);
+  });
+});
+
 const shots = [
   { name: 'story-light-desktop', width: 1280, height: 800, scheme: 'light', search: '' },
   { name: 'story-dark-desktop', width: 1280, height: 800, scheme: 'dark', search: '' },
