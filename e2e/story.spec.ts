@@ -175,10 +175,12 @@ test.describe('Read the story', () => {
     await expect(page.getByRole('button', { name: 'Read the story' })).toBeFocused();
     expect(new URL(page.url()).searchParams.get('step')).toBeNull();
     await page.getByRole('tab', { name: 'Graph' }).click();
+    // The story may keep the first view's zoom (names were already at the readable floor), so
+    // the camera is back only once the pan is too: wait for each, not the zoom alone.
     await expect.poll(async () => (await drawn(page)).zoom).toBeCloseTo(before.zoom, 3);
+    await expect.poll(async () => (await drawn(page)).pan.x).toBeCloseTo(before.pan.x, 0);
+    await expect.poll(async () => (await drawn(page)).pan.y).toBeCloseTo(before.pan.y, 0);
     const after = await drawn(page);
-    expect(after.pan.x).toBeCloseTo(before.pan.x, 0);
-    expect(after.pan.y).toBeCloseTo(before.pan.y, 0);
     expect(after.edges.every((e) => !e.classes.includes('story-dim') && !e.classes.includes('story-lit'))).toBe(true);
     expect(after.edges.every((e) => e.opacity > dim)).toBe(true);
   });
