@@ -71,7 +71,7 @@ const relationLabelLength = (label: string, scale: number) => Math.min(130 * sca
  */
 function roomyEdgeLength(e: EdgeSingular): number {
   const label = relationLabelLength(String(e.data('rlabel') ?? ''), maxTextScale);
-  return Math.max(50, (e.source().isParent() && e.target().isParent() ? 0.6 : 0.25) * label);
+  return Math.max(50, (e.source().isParent() && e.target().isParent() ? 0.8 : 0.25) * label);
 }
 
 function options(name: LayoutName, cy: Core, root: string | null, draft: boolean): LayoutOptions {
