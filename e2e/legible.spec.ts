@@ -21,9 +21,11 @@ const parallelPairs = (() => {
 // screen sizes, light and dark. Each check measures what the canvas draws, not the stylesheet.
 
 const sizes = [
-  { name: 'desktop', width: 1280, height: 800, minName: 12 },
-  { name: 'tablet', width: 768, height: 1024, minName: 11 },
-  { name: 'phone', width: 375, height: 812, minName: 11 },
+  // `whole`: every name inside the canvas at the first view (on the phone, 7 names still wait for
+  // "Fit all": its picture at 11 px is taller than the canvas; issue 12 stays open for it).
+  { name: 'desktop', width: 1280, height: 800, minName: 12, whole: true },
+  { name: 'tablet', width: 768, height: 1024, minName: 12, whole: true },
+  { name: 'phone', width: 375, height: 812, minName: 11, whole: false },
 ] as const;
 
 const overlap = (a: ScreenBox, b: ScreenBox) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -48,6 +50,21 @@ for (const scheme of ['light', 'dark'] as const)
           expect(a.labelShown, `${a.id} name drawn`).toBe(true);
           expect(a.renderedFontSize, `${a.id} name size on screen`).toBeGreaterThanOrEqual(size.minName);
         }
+
+        // No two names touch (a state's title and its members' names are apart by construction).
+        const named = actors.filter((n) => n.labelShown && n.labelBox);
+        for (let i = 0; i < named.length; i++)
+          for (let j = i + 1; j < named.length; j++) {
+            const [a, b] = [named[i]!, named[j]!];
+            if (a.parent === b.id || b.parent === a.id) continue;
+            expect(overlap(a.labelBox!, b.labelBox!), `names of ${a.id} / ${b.id}`).toBe(false);
+          }
+        const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+        if (size.whole)
+          for (const n of named) {
+            const b = n.labelBox!;
+            expect(b.x1 >= 0 && b.y1 >= 0 && b.x2 <= canvas.width && b.y2 <= canvas.height, `name of ${n.id} inside the canvas`).toBe(true);
+          }
 
         // Relations sharing their two ends: midpoints at least 6 px apart on screen.
         const byPair = new Map<string, { x: number; y: number }[]>();
@@ -80,10 +97,9 @@ for (const scheme of ['light', 'dark'] as const)
             for (const n of names) expect(overlap(part, n.box), `label of ${e.id} over the name of ${n.id}`).toBe(false);
         const share = labelled.length / g.edges.filter((e) => e.visible).length;
         test.info().annotations.push({ type: 'measured', description: `zoom ${g.zoom.toFixed(3)}, labelled ${(share * 100).toFixed(0)} %` });
-        // Issue 12 asks 90 % everywhere; with the re-coded data's real labels (longer than the type
-        // words) a label that would cover a name is held back, and 56 % (desktop) and 50 % (tablet,
-        // phone) are drawn: this floor guards against losing more, the issue stays open for the rest.
-        expect(share).toBeGreaterThanOrEqual(0.5);
+        // Issue 12: at least 90 % of drawn relations carry their label (measured: 16 of 16 on desktop
+        // and tablet, 15 of 16 on a phone, where one label would cover a name and is held back).
+        expect(share).toBeGreaterThanOrEqual(0.9);
       });
     });
 
@@ -150,6 +166,40 @@ test.describe('phone 375×812', () => {
     expect(sheet.y - Math.max(graph.y, 0)).toBeGreaterThan(180);
     await details.getByRole('button', { name: 'Clear selection' }).click();
     await expect(details.getByRole('button', { name: 'Clear selection' })).toHaveCount(0);
+  });
+});
+
+test.describe('phone 375×812, touch', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  // Two fingers dragged together do not pan here (Cytoscape 3.35 under Chromium's touch emulation
+  // leaves the camera still); issue 12 stays open for that check.
+  test('two fingers pinch to zoom the graph', async ({ page }) => {
+    await openApp(page);
+    const before = await settled(page);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    type Point = { x: number; y: number };
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })) });
+    /** Two fingers from `from` to `to` (each a pair of points), in small steps as a hand moves. */
+    const gesture = async (from: [Point, Point], to: [Point, Point]) => {
+      await touch('touchStart', from);
+      for (let i = 1; i <= 10; i++) {
+        const at = (k: 0 | 1) => ({ x: from[k].x + ((to[k].x - from[k].x) * i) / 10, y: from[k].y + ((to[k].y - from[k].y) * i) / 10 });
+        await touch('touchMove', [at(0), at(1)]);
+      }
+      await touch('touchEnd', []);
+    };
+
+    // Fingers apart: closer, about the point between them.
+    await gesture(
+      [{ x: cx - 30, y: cy }, { x: cx + 30, y: cy }],
+      [{ x: cx - 70, y: cy }, { x: cx + 70, y: cy }],
+    );
+    await expect.poll(async () => (await drawn(page)).zoom).toBeGreaterThan(before.zoom * 1.3);
   });
 });
 

@@ -5,6 +5,7 @@ import { validateDataset } from '../data/validate.ts';
 import { bundledLayouts, bundledPositions } from './bundled-positions.ts';
 import { toElements } from './elements.ts';
 import { computePositions } from './layouts.ts';
+import { roomyGraph } from './legibility.ts';
 
 function elementsOf(file: string) {
   const result = validateDataset(JSON.parse(readFileSync(new URL(`../../public/data/${file}`, import.meta.url), 'utf8')));
@@ -17,8 +18,12 @@ const catalog = JSON.parse(readFileSync(new URL('../../public/data/index.json', 
 };
 
 describe('bundled positions (computed by the build)', () => {
-  it('cover the default layout of every bundled dataset', () => {
-    expect(bundledLayouts.map((l) => `${l.dataset}:${l.layout}`).sort()).toEqual(catalog.datasets.map((d) => `${d.id}:fcose`).sort());
+  it('cover the default layout of every bundled dataset, and a phone picture of each small one', () => {
+    const small = (file: string) => roomyGraph(elementsOf(file));
+    expect(bundledLayouts.map((l) => `${l.dataset}:${l.layout}:${l.portrait}`).sort()).toEqual(
+      catalog.datasets.flatMap((d) => [`${d.id}:fcose:false`, ...(small(d.file) ? [`${d.id}:fcose:true`] : [])]).sort(),
+    );
+    expect(bundledLayouts.some((l) => l.portrait)).toBe(true);
   });
 
   it.each(catalog.datasets)('are identical to a fresh run of the layout for $id', ({ file }) => {
@@ -26,6 +31,7 @@ describe('bundled positions (computed by the build)', () => {
     const shipped = bundledPositions(elements, 'fcose', null, false);
     expect(shipped).not.toBeNull();
     expect(shipped).toEqual(computePositions(elements, 'fcose', null));
+    if (roomyGraph(elements)) expect(bundledPositions(elements, 'fcose', null, false, true)).toEqual(computePositions(elements, 'fcose', null, false, undefined, true));
   });
 
   it('are not used for an edited copy of a bundled dataset, another layout, or large-graph mode', () => {

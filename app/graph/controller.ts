@@ -3,7 +3,7 @@ import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
-import { orientToCanvas } from './legibility.ts';
+import { minNamePx, orientToCanvas } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
@@ -220,7 +220,9 @@ export class GraphController {
     applyStoryEmphasis(cy, emphasis);
     if (emphasis !== null) {
       this.beforeStory ??= { zoom: cy.zoom(), pan: { ...cy.pan() } };
-      frameStory(cy, emphasis, { animate, padding: storyPadding(this.init.container) });
+      // Names stay as readable as the first view's rule asks (12 px, 11 on a phone) while a step is shown.
+      const minZoom = (minNamePx(cy.width()) / (12 * this.look.textScale)) * 1.005;
+      frameStory(cy, emphasis, { animate, padding: storyPadding(this.init.container), minZoom });
     } else if (this.beforeStory !== null) {
       restoreCamera(cy, this.beforeStory, animate);
       this.beforeStory = null;

@@ -12,6 +12,8 @@ import { LayoutIndicator } from './layout-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
 import { storyEmphasis, storySteps } from '../view/story.ts';
+import { roomyGraph } from './legibility.ts';
+import { usePortraitCanvas } from './use-portrait.ts';
 
 interface Props {
   index: DatasetIndex;
@@ -43,8 +45,9 @@ export function GraphView({ index, visible, onController }: Props) {
   const build = useView((s) => s.build);
   const steps = useMemo(() => storySteps(index), [index]);
   const story = useMemo(() => storyEmphasis(steps, step, build), [steps, step, build]);
+  const portrait = usePortraitCanvas(containerRef, useMemo(() => roomyGraph(elements), [elements]));
   const { positions, wait } = useLayoutPositions(
-    { dataset, layout, root, draft: fast && layout === 'fcose' },
+    { dataset, layout, root, draft: fast && layout === 'fcose', portrait },
     elements,
   );
 

@@ -49,6 +49,8 @@ export interface LayoutJob {
   root: string | null;
   /** Large-graph mode: a faster, rougher force layout. */
   draft: boolean;
+  /** A small graph's picture for a tall canvas (see computePositions). */
+  portrait?: boolean;
 }
 
 /**
@@ -82,7 +84,7 @@ function layoutClient() {
     if (graph === undefined) numbers.set(job.elements, (graph = ++serial));
     const compact = w.graph === graph ? null : compactGraph(job.elements);
     w.graph = graph;
-    return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, progress ? proxy(progress) : undefined), w.failed]);
+    return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined), w.failed]);
   };
 }
 
@@ -92,7 +94,7 @@ const inWorker = layoutClient();
 export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> {
   if (job.name === 'preset') return Promise.resolve(savedPositions(job.elements));
   // A bundled dataset's default layout was computed by the build: no worker, no layout run.
-  const bundled = bundledPositions(job.elements, job.name, job.root, job.draft);
+  const bundled = bundledPositions(job.elements, job.name, job.root, job.draft, job.portrait ?? false);
   if (bundled) return Promise.resolve(bundled);
   return inWorker(job, progress);
 }

@@ -29,10 +29,10 @@ describe('graphKey', () => {
 });
 
 describe('layoutQueryOptions', () => {
-  it('keys positions by graph, layout, root and mode', () => {
+  it('keys positions by graph, layout, root, mode and canvas shape', () => {
     const key = (over: object) => layoutQueryOptions({ dataset: 'g', layout: 'fcose', root: null, draft: false, ...over }, base).queryKey;
-    expect(key({})).toEqual(['layout', 'g', 'fcose', null, 'full']);
-    expect(new Set([key({}), key({ dataset: 'h' }), key({ layout: 'grid' }), key({ root: 'a' }), key({ draft: true })].map((k) => JSON.stringify(k))).size).toBe(5);
+    expect(key({})).toEqual(['layout', 'g', 'fcose', null, 'full', 'landscape']);
+    expect(new Set([key({}), key({ dataset: 'h' }), key({ layout: 'grid' }), key({ root: 'a' }), key({ draft: true }), key({ portrait: true })].map((k) => JSON.stringify(k))).size).toBe(6);
   });
 
   it('gives saved positions without the worker', async () => {

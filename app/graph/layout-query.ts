@@ -16,6 +16,8 @@ export interface LayoutJobKey {
   root: string | null;
   /** Large-graph mode: a faster, rougher force layout. */
   draft: boolean;
+  /** A small graph on a tall canvas gets a picture laid out for it (see computePositions). */
+  portrait?: boolean;
 }
 
 /** Breadth-first grows from the selected actor; a relation grows from its source, a stance from its actor. */
@@ -48,10 +50,10 @@ export const countNodes = (elements: readonly { group?: string }[]) => elements.
  */
 export function layoutQueryOptions(key: LayoutJobKey, elements: ElementDefinition[], onProgress?: (p: LayoutProgress) => void) {
   return queryOptions({
-    queryKey: ['layout', key.dataset, key.layout, key.root, key.draft ? 'draft' : 'full'] as const,
+    queryKey: ['layout', key.dataset, key.layout, key.root, key.draft ? 'draft' : 'full', key.portrait ? 'portrait' : 'landscape'] as const,
     queryFn: async (): Promise<Positions> => {
       performance.mark('layout:start');
-      return positionsFor({ elements, name: key.layout, root: key.root, draft: key.draft }, onProgress);
+      return positionsFor({ elements, name: key.layout, root: key.root, draft: key.draft, portrait: key.portrait ?? false }, onProgress);
     },
     // Positions are a pure function of the key: never stale, never worth retrying the same way.
     staleTime: Infinity,

@@ -34,11 +34,12 @@ const service = {
     name: LayoutName,
     root: string | null,
     draft: boolean,
+    portrait: boolean,
     progress?: (p: LayoutProgress) => void,
   ): Positions {
     if (compact) kept = { graph, elements: elementsOf(compact) };
     if (kept?.graph !== graph) throw new Error('the layout worker lost the graph');
-    return computePositions(kept.elements, name, root, draft, progress);
+    return computePositions(kept.elements, name, root, draft, progress, portrait);
   },
 };
 

@@ -4,6 +4,9 @@ import type { LayoutName } from '../view/view-state.ts';
 import { savedPositions } from './saved-positions.ts';
 import { seededRandom } from '../data/seeded-random.mjs';
 import type { LayoutProgress } from './layout-client.ts';
+import { actorRoom, landscapeAspect, layoutScore, maxTextScale, portraitAspect, roomyLimit, sizeFor } from './legibility.ts';
+
+
 
 cytoscape.use(fcose);
 
@@ -53,6 +56,24 @@ function parallelCounts(cy: Core): Map<string, number> {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** A small graph is laid out from this many seeds, and the most legible picture kept (see `layoutScore`). */
+const roomySeeds = 8;
+const seed = 20251101;
+
+/** Graph units of a relation label at text scale `scale` (10-unit text, cut at 130 units by the stylesheet). */
+const relationLabelLength = (label: string, scale: number) => Math.min(130 * scale, label.length * 0.58 * 10 * scale);
+
+/**
+ * CoSE measures a relation between the borders of its ends' boxes, so its ideal length is the
+ * room its label needs there. Between two state boxes (a country's agreements with another) most
+ * of the label must fit, else those relations bunch into a knot whose labels are all held back;
+ * elsewhere the label may run beside the names, and a quarter keeps the picture compact.
+ */
+function roomyEdgeLength(e: EdgeSingular): number {
+  const label = relationLabelLength(String(e.data('rlabel') ?? ''), maxTextScale);
+  return Math.max(50, (e.source().isParent() && e.target().isParent() ? 0.8 : 0.25) * label);
+}
+
 function options(name: LayoutName, cy: Core, root: string | null, draft: boolean): LayoutOptions {
   const common = { animate: false, fit: false, padding: 30 } as const;
   switch (name) {
@@ -63,6 +84,7 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
       // way). fcose's own 'draft' quality, spectral placement alone, piles the members of each
       // state on top of each other, so even the roughest setting keeps the force-directed pass.
       const n = cy.nodes().length;
+      const roomy = cy.nodes().filter((x) => x.isChildless()).length <= roomyLimit;
       const iterations = draft ? 300 : n > 2000 ? 600 : n > 400 ? 1000 : 2500;
       return {
         name: 'fcose',
@@ -70,11 +92,15 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
         quality: n > 400 || draft ? 'default' : 'proof',
         randomize: true,
         nodeDimensionsIncludeLabels: false,
-        nodeRepulsion: () => 6500,
+        // A small graph's actors are boxes as large as their names (see roomForNames): they need
+        // far less push apart than bare shapes to keep clear, and the picture stays compact.
+        nodeRepulsion: () => (roomy ? 800 : 6500),
         // Relations sharing their two ends fan out and carry labels: give the pair room for them.
-        idealEdgeLength: (e: EdgeSingular) => 95 + 22 * Math.min(8, (multiplicity.get(e.id()) ?? 1) - 1),
+        idealEdgeLength: (e: EdgeSingular) =>
+          (roomy ? roomyEdgeLength(e) : 95) + (roomy ? 6 : 22) * Math.min(8, (multiplicity.get(e.id()) ?? 1) - 1),
         edgeElasticity: () => 0.35,
-        nestingFactor: 0.6,
+        // Low: a relation into a state box need not be longer than any other.
+        nestingFactor: roomy ? 0.1 : 0.6,
         gravity: 0.3,
         numIter: iterations,
         tile: true,
@@ -113,8 +139,31 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
 }
 
 /**
+ * On a small graph, each actor's room is its shape (sized by its relations, as the canvas will
+ * draw it) and its name at the largest text scale the first camera may use.
+ */
+function roomForNames(input: ElementDefinition[], portrait: boolean): boolean {
+  const nodes = input.filter((e) => e.group === 'nodes');
+  const parents = new Set(nodes.map((e) => e.data.parent).filter((p) => p !== undefined));
+  const leaves = nodes.filter((e) => !parents.has(e.data.id));
+  if (leaves.length > roomyLimit) return false;
+  const degree = new Map<string, number>();
+  for (const e of input)
+    if (e.group === 'edges') for (const end of [e.data.source!, e.data.target!]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const max = Math.max(0, ...degree.values());
+  for (const e of leaves) {
+    const room = actorRoom(String(e.data.label ?? ''), sizeFor(degree.get(e.data.id!) ?? 0, max), maxTextScale, 8);
+    // A portrait picture is laid out a quarter turn round and turned upright after: its boxes are turned too.
+    e.data = { ...e.data, roomW: portrait ? room.height : room.width, roomH: portrait ? room.width : room.height };
+  }
+  return true;
+}
+
+/**
  * Positions are a pure function of (elements, layout, root): they are computed in a headless
  * instance with every element present, whatever the filters, so a link reproduces the picture.
+ * `portrait` asks a small graph's picture for a tall canvas (a phone's): its names are laid out
+ * side by side as they will be drawn, which turning a wide picture would not give.
  */
 export function computePositions(
   elements: ElementDefinition[],
@@ -122,6 +171,7 @@ export function computePositions(
   root: string | null,
   draft = false,
   progress?: (p: LayoutProgress) => void,
+  portrait = false,
 ): Positions {
   if (name === 'preset') return savedPositions(elements);
   const steps = 3;
@@ -169,6 +219,7 @@ export function computePositions(
     const nodes = input.filter((e) => e.group === 'nodes').sort((a, b) => (key(a) < key(b) ? -1 : 1));
     input.splice(0, input.length, ...nodes, ...input.filter((e) => e.group === 'edges'));
   }
+  const roomy = name === 'fcose' && roomForNames(input, portrait);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -176,7 +227,8 @@ export function computePositions(
     style: [
       // Room for the name under each shape, so names do not land on each other.
       { selector: 'node', style: { width: 150, height: 84 } },
-      { selector: 'node[kind = "state"]', style: { width: 60, height: 40, padding: '30px' } },
+      { selector: 'node[roomW]', style: { width: 'data(roomW)', height: 'data(roomH)' } },
+      { selector: 'node[kind = "state"]', style: { width: 60, height: 40, padding: roomy ? '20px' : '30px' } },
     ],
   });
   try {
@@ -188,13 +240,27 @@ export function computePositions(
     const loose = name === 'fcose' ? cy.nodes().filter((n) => n.degree(false) === 0 && n.isOrphan() && n.isChildless()) : cy.collection();
     const tiled = loose.length > looseTileThreshold;
     const laid = tiled ? cy.elements().difference(loose) : cy.elements();
-    if (laid.nonempty()) withSeed(20251101, () => laid.layout(options(name, cy, rootAlias, draft)).run());
+    const run = (k: number) => withSeed(seed + k, () => laid.layout(options(name, cy, rootAlias, draft)).run());
+    if (laid.nonempty() && roomy && !draft) {
+      // A force layout's picture depends on its start: try a few, keep the one whose names can be
+      // drawn largest without touching (the first run wins ties, so a lucky start is not needed).
+      const aspect = portrait ? portraitAspect : landscapeAspect;
+      const rooms = () => cy.nodes('[roomW]').map((n) => ({ ...n.position(), width: n.data('roomW') as number, height: n.data('roomH') as number }));
+      let best = { score: -Infinity, at: new Map<string, Position>() };
+      for (let k = 0; k < roomySeeds; k++) {
+        run(k);
+        const score = layoutScore(rooms(), aspect);
+        if (score > best.score) best = { score, at: new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }])) };
+      }
+      cy.nodes().forEach((n) => void n.position(best.at.get(n.id())!));
+    } else if (laid.nonempty()) run(0);
     if (tiled) tileUnder(laid.nodes(), loose);
     progress?.({ step: 3, steps, label: 'Reading positions' });
     const out: Positions = new Map();
     cy.nodes().forEach((n) => {
       const p = n.position();
-      out.set(realIdOf.get(n.id())!, { x: round(p.x), y: round(p.y) });
+      // Upright: the boxes laid out turned (see roomForNames) are the names' own shape again.
+      out.set(realIdOf.get(n.id())!, roomy && portrait ? { x: round(-p.y) || 0, y: round(p.x) } : { x: round(p.x), y: round(p.y) });
     });
     return out;
   } finally {

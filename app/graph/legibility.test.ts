@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelGrid, orientToCanvas, parallelOffsets, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor } from './legibility.ts';
+import { actorRoom, labelGrid, layoutScore, nameBox, orientToCanvas, parallelOffsets, portraitCanvas, roomyGraph, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor } from './legibility.ts';
 
 describe('textScaleFor', () => {
   it('enlarges text until a 12-unit name reads at the minimum, and never shrinks it', () => {
@@ -82,5 +82,37 @@ describe('encodings', () => {
     expect(sizeFor(10, 10)).toBeGreaterThan(sizeFor(2, 10));
     expect(widthFor(5, 5)).toBeGreaterThan(widthFor(1, 5));
     expect(widthFor(1, 1)).toBe(3);
+  });
+});
+
+describe('room for names in a small graph', () => {
+  it('wraps a name at spaces to the 120-unit width, scaled, one line per \\n', () => {
+    const one = nameBox('Kim Jong Un', 1);
+    expect(one.height).toBe(Math.round(12 * 1.2));
+    expect(nameBox('Kim Jong Un', 2.4).width).toBeCloseTo(one.width * 2.4, -1);
+    const long = nameBox('Lee administration', 1);
+    expect(long.width).toBeLessThanOrEqual(120);
+    expect(long.height).toBe(Math.round(2 * 12 * 1.2));
+    expect(nameBox('Xi\n习近平', 1).height).toBe(Math.round(2 * 12 * 1.2));
+  });
+
+  it("gives an actor its shape and its name's room, whichever is wider", () => {
+    expect(actorRoom('Xi', 60, 1, 0)).toEqual({ width: 60, height: 60 + 5 + Math.round(12 * 1.2) });
+    const wide = actorRoom('Lee administration', 34, 2.4, 8);
+    expect(wide.width).toBe(nameBox('Lee administration', 2.4).width + 16);
+  });
+
+  it('scores a compact picture above a spread one, and names that touch lower still', () => {
+    const rooms = (dx: number) => [0, 1, 2].map((i) => ({ x: i * dx, y: 0, width: 100, height: 50 }));
+    expect(layoutScore(rooms(120), 1.4)).toBeGreaterThan(layoutScore(rooms(300), 1.4));
+    expect(layoutScore(rooms(80), 1.4)).toBeLessThan(layoutScore(rooms(120), 1.4));
+  });
+
+  it('calls a canvas portrait only when clearly taller than wide, and a graph small up to 40 actors', () => {
+    expect(portraitCanvas(353, 583)).toBe(true);
+    expect(portraitCanvas(746, 735)).toBe(false);
+    const graph = (n: number) => Array.from({ length: n }, (_, i) => ({ group: 'nodes' as const, data: { id: `a${i}`, parent: 's' } })).concat([{ group: 'nodes' as const, data: { id: 's', parent: undefined as unknown as string } }]);
+    expect(roomyGraph(graph(40))).toBe(true);
+    expect(roomyGraph(graph(41))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Position } from 'cytoscape';
+import type { ElementDefinition, Position } from 'cytoscape';
 
 // Pure rules for a picture that reads at a glance: text sizes for the screen, a portrait layout on
 // a portrait canvas, labels by priority without collisions, parallel relations kept apart. No
@@ -43,6 +43,9 @@ const extent = (positions: ReadonlyMap<string, Position>) => {
   return { w: x2 - x1, h: y2 - y1, cx: (x1 + x2) / 2, cy: (y1 + y2) / 2 };
 };
 
+/** A canvas clearly taller than wide (a phone's): small graphs get a picture laid out for it. */
+export const portraitCanvas = (width: number, height: number) => height > width * 1.15;
+
 /**
  * A layout is computed once per dataset, wider than tall; a phone's canvas is taller than wide.
  * Turning the picture a quarter turn (about its centre) lets it fill the canvas, which makes
@@ -51,7 +54,7 @@ const extent = (positions: ReadonlyMap<string, Position>) => {
 export function orientToCanvas(positions: ReadonlyMap<string, Position>, width: number, height: number): ReadonlyMap<string, Position> {
   if (positions.size < 2 || !(width > 0) || !(height > 0)) return positions;
   const e = extent(positions);
-  const canvasPortrait = height > width * 1.15;
+  const canvasPortrait = portraitCanvas(width, height);
   const layoutLandscape = e.w > e.h * 1.15;
   const canvasLandscape = width > height * 1.15;
   const layoutPortrait = e.h > e.w * 1.15;
@@ -189,4 +192,102 @@ export function rotatedLabelBoxes(aabb: Box, angle: number, height: number): Box
     out.push({ x1: x - half, y1: y - half, x2: x + half, y2: y + half });
   }
   return out;
+}
+
+/** Graph units per character of a name at 12 units, a little over the system UI font's bold average. */
+const charWidth = 0.6;
+
+/**
+ * The box a name will take under its shape, in graph units, at text scale `scale`: wrapped at
+ * spaces to the stylesheet's 120-unit width the way Cytoscape wraps it (each `\n` starts a line).
+ * An estimate from character counts, so the build, the worker and the tests agree on it without
+ * measuring text (a headless layout has no canvas to measure with).
+ */
+export function nameBox(label: string, scale: number): { width: number; height: number } {
+  const font = 12 * scale;
+  const max = 120 * scale;
+  const glyph = charWidth * font;
+  let width = 0;
+  let lines = 0;
+  for (const paragraph of label.split('\n')) {
+    let line = 0;
+    lines += 1;
+    for (const word of paragraph.split(/[ \u200b]+/)) {
+      const w = word.length * glyph;
+      const next = line === 0 ? w : line + glyph + w;
+      if (line > 0 && next > max) {
+        width = Math.max(width, line);
+        lines += 1;
+        line = w;
+      } else line = next;
+    }
+    width = Math.max(width, Math.min(max, line));
+  }
+  return { width: Math.round(width), height: Math.round(lines * font * 1.2) };
+}
+
+/**
+ * The room the layout gives an actor: its shape with its name under it (plus `gap` all round),
+ * as one box centred on the shape. The name hangs below the shape, so the box is as tall as
+ * shape and name together: two actors stacked then keep the upper one's name clear of the lower
+ * one's shape. Without this the layout spaces shapes while the first camera draws names up to
+ * 2.4 times larger, and names land on each other.
+ */
+export function actorRoom(label: string, shape: number, scale: number, gap: number): { width: number; height: number } {
+  const name = nameBox(label, scale);
+  return { width: Math.round(Math.max(shape, name.width) + 2 * gap), height: Math.round(shape + 5 + name.height + 2 * gap) };
+}
+
+/** The shape (width / height) of the canvas a picture is laid out for: a desktop's graph panel. */
+export const landscapeAspect = 1.4;
+/** A phone's graph panel, turned a quarter (its picture is laid out turned, see layouts.ts). */
+export const portraitAspect = 1.7;
+
+export interface Room {
+  /** The centre of the actor's shape. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * How legible a small graph's picture is, higher better: the scale at which all its rooms (shape
+ * and name, see `actorRoom`) fit a canvas of shape `aspect`, one unit tall, so larger means the
+ * first camera can draw the names larger; each pair of rooms that overlap halves it (names that
+ * touch are worse than names a little smaller).
+ */
+export function layoutScore(rooms: readonly Room[], aspect: number): number {
+  if (rooms.length === 0) return 0;
+  const boxes = rooms.map((r) => ({ x1: r.x - r.width / 2, y1: r.y - r.height / 2, x2: r.x + r.width / 2, y2: r.y + r.height / 2 }));
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const b of boxes) {
+    x1 = Math.min(x1, b.x1);
+    y1 = Math.min(y1, b.y1);
+    x2 = Math.max(x2, b.x2);
+    y2 = Math.max(y2, b.y2);
+  }
+  let touching = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i]!, boxes[j]!)) touching++;
+  return Math.min(aspect / (x2 - x1), 1 / (y2 - y1)) * 0.5 ** touching;
+}
+
+/**
+ * Up to this many actors every name is drawn, at the first camera's text scale (up to
+ * `maxTextScale`): the layout then leaves each actor the room its name will take, and each
+ * relation the length of its label. Above it names are chosen by priority as the camera comes
+ * closer, and actors keep a fixed room (a 77-actor picture sized for every name would be tiny).
+ */
+export const roomyLimit = 40;
+
+/** Whether a graph is small enough for every name to be given its room (and a phone its own picture). */
+export function roomyGraph(elements: readonly ElementDefinition[]): boolean {
+  const parents = new Set<string>();
+  for (const e of elements) if (e.group === 'nodes' && e.data.parent) parents.add(e.data.parent);
+  let leaves = 0;
+  for (const e of elements) if (e.group === 'nodes' && !parents.has(e.data.id!)) leaves++;
+  return leaves <= roomyLimit;
 }

@@ -8,6 +8,7 @@ export interface PackedLayout {
   dataset: string;
   layout: LayoutName;
   fingerprint: string;
+  portrait: boolean;
   xy: number[];
 }
 
@@ -18,7 +19,7 @@ export function packLayout(layout: BundledLayout, elements: readonly ElementDefi
     if (e.group === 'nodes' && !p) throw new Error(`No position for ${String(e.data.id)}`);
     return p ? [p.x, p.y] : [];
   });
-  return { dataset: layout.dataset, layout: layout.layout, fingerprint: layout.fingerprint, xy };
+  return { dataset: layout.dataset, layout: layout.layout, fingerprint: layout.fingerprint, portrait: layout.portrait, xy };
 }
 
 export function unpack(xy: readonly number[], elements: readonly ElementDefinition[]): Positions | null {

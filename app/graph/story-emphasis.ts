@@ -33,16 +33,23 @@ function storyElements(cy: Core, emphasis: StoryEmphasis): Collection {
 
 /**
  * Frames the step's visible elements: an eased move, or an instant one when `animate` is false
- * (reduced motion). Does nothing when the step has nothing visible to frame.
+ * (reduced motion). Does nothing when the step has nothing visible to frame. Never further out
+ * than `minZoom`, where names still read: a step too large for the canvas at that zoom is centred,
+ * and its edges reached by panning, rather than shrunk to unreadable text.
  */
-export function frameStory(cy: Core, emphasis: StoryEmphasis, options: { animate: boolean; padding: number }) {
+export function frameStory(cy: Core, emphasis: StoryEmphasis, options: { animate: boolean; padding: number; minZoom?: number }) {
   const eles = storyElements(cy, emphasis).filter((e) => !e.hasClass('hidden'));
   if (eles.empty()) return;
   // The story panel may have just taken room from the canvas; frame for its size now, not its last.
   cy.resize();
   cy.stop(true, false);
-  if (!options.animate) cy.fit(eles, options.padding);
-  else cy.animate({ fit: { eles, padding: options.padding }, duration: 450, easing: 'ease-in-out-cubic' });
+  const box = eles.boundingBox({});
+  const room = { w: Math.max(1, cy.width() - 2 * options.padding), h: Math.max(1, cy.height() - 2 * options.padding) };
+  const fitZoom = Math.min(room.w / Math.max(1, box.w), room.h / Math.max(1, box.h));
+  const zoom = Math.min(cy.maxZoom(), Math.max(fitZoom, options.minZoom ?? 0, cy.minZoom()));
+  const pan = { x: cy.width() / 2 - zoom * (box.x1 + box.w / 2), y: cy.height() / 2 - zoom * (box.y1 + box.h / 2) };
+  if (!options.animate) cy.viewport({ zoom, pan });
+  else cy.animate({ zoom, pan, duration: 450, easing: 'ease-in-out-cubic' });
 }
 
 /** Puts the camera back where it was before the story opened. */

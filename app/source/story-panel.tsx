@@ -79,7 +79,7 @@ export function StoryPanel({ index, compact = false }: { index: DatasetIndex; co
   // On a phone the sheet covers the lower part of the screen: bring the (shorter) graph up above it.
   const open = step !== null;
   useEffect(() => {
-    if (!open || compact || !window.matchMedia('(max-width: 760px)').matches) return;
+    if (!open || compact || !window.matchMedia('(max-width: 800px)').matches) return;
     const graph = sectionRef.current?.parentElement?.querySelector('.graph-region');
     if (graph && typeof graph.scrollIntoView === 'function') graph.scrollIntoView({ block: 'start' });
   }, [open, compact]);

@@ -4,6 +4,7 @@ import { buildIndex } from '../../data/dataset-index.ts';
 import { validateDataset } from '../../data/validate.ts';
 import { toElements } from '../../graph/elements.ts';
 import { computePositions } from '../../graph/layouts.ts';
+import { roomyGraph } from '../../graph/legibility.ts';
 import { layoutFingerprint } from '../../graph/layout-fingerprint.ts';
 import type { BundledLayout } from '../../graph/bundled-positions.ts';
 import { packLayout, type PackedLayout } from '../../graph/packed-positions.ts';
@@ -26,13 +27,23 @@ export function computeBundledLayouts(publicDir = 'public'): BundledLayout[] {
   // One build asks twice (the positions module and the pre-rendered page): lay out once.
   const known = computed.get(publicDir);
   if (known) return known;
-  const table = catalogFiles(publicDir).map(({ id, path }) => {
+  const table = catalogFiles(publicDir).flatMap(({ id, path }) => {
     const result = validateDataset(JSON.parse(readFileSync(path, 'utf8')));
     if (!result.ok) throw new Error(`${path} is not a valid dataset; the build cannot lay it out`);
     const elements = toElements(buildIndex(result.dataset));
-    const layout: BundledLayout = { dataset: id, layout: 'fcose', fingerprint: layoutFingerprint(elements), positions: computePositions(elements, 'fcose', null) };
-    packed.set(layout, packLayout(layout, elements));
-    return layout;
+    // A small graph has a picture for phones too (see computePositions): both open at once.
+    const shapes = roomyGraph(elements) ? [false, true] : [false];
+    return shapes.map((portrait) => {
+      const layout: BundledLayout = {
+        dataset: id,
+        layout: 'fcose',
+        fingerprint: layoutFingerprint(elements),
+        portrait,
+        positions: computePositions(elements, 'fcose', null, false, undefined, portrait),
+      };
+      packed.set(layout, packLayout(layout, elements));
+      return layout;
+    });
   });
   computed.set(publicDir, table);
   return table;

@@ -125,7 +125,7 @@ export function renderFirstView(publicDir = 'public'): FirstView {
   if (!result.ok) throw new Error(`${entry.file} is not a valid dataset`);
   const index = buildIndex(result.dataset);
   const visible = deriveVisible(index, defaultViewState);
-  const positions = computeBundledLayouts(publicDir).find((l) => l.dataset === entry.id)!.positions;
+  const positions = computeBundledLayouts(publicDir).find((l) => l.dataset === entry.id && !l.portrait)!.positions;
   const elements = toElements(index);
   const node = styleOf('light', 'node');
   const size = { w: n(node.width, 44), h: n(node.height, 44) };
