@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import { dataInFragment, decodeDataFragment } from './data-fragment.ts';
+import { dataInFragment, decodeDataFragment, type DecodeResult } from './data-fragment.ts';
+import { offThread } from '../load/off-thread.ts';
+import type { LinkService } from './link-worker.ts';
+import type { Dataset } from '../data/schema.ts';
 import { useViewStore } from '../view/view-store.ts';
 import { defaultViewState } from '../view/view-state.ts';
 import { contentHash } from '../load/read-dataset.ts';
@@ -26,25 +29,38 @@ export const useLinkData = create<LinkDataState>(() => ({ pending: false, hash: 
 
 export const dismissLinkDataFailure = () => useLinkData.setState({ failure: null });
 
+type Decoded = Exclude<DecodeResult, { ok: true }> | { ok: true; dataset: Dataset; hash: string };
+
+/** decodeDataFragment and the content hash in a worker: a large dataset in a link blocked the page for seconds. */
+function decodeOffThread(encoded: string): Promise<Decoded> {
+  return offThread<LinkService, Decoded>(
+    () => new Worker(new URL('./link-worker.ts', import.meta.url), { type: 'module', name: 'stancegraph-link' }),
+    (remote) => remote.decode(encoded),
+    async () => {
+      const decoded = decodeDataFragment(encoded);
+      return decoded.ok ? { ...decoded, hash: await contentHash(decoded.dataset) } : decoded;
+    },
+  );
+}
+
 /**
- * Reads `#data=` from the opened link before the first render. Decoding and validation are
- * synchronous; only the content hash waits, and the page shows its skeleton meanwhile.
+ * Reads `#data=` from the opened link before the first render. Unpacking, validation and the
+ * content hash run in a worker; the page shows its skeleton meanwhile.
  */
 export function openLinkData(queryClient: QueryClient, fragment: string = window.location.hash): Promise<void> {
   const encoded = dataInFragment(fragment);
   if (encoded === null) return Promise.resolve();
-  const decoded = decodeDataFragment(encoded);
-  if (!decoded.ok) {
-    // The view in the query was meant for the data that could not be read: none of it applies.
-    // Checked as a switch, not as the link: the link's query names the dataset that could not be read.
-    useViewStore.setState({ state: { ...defaultViewState, embed: useViewStore.getState().state.embed }, change: 'restore', pendingCheck: { from: 'switch' } });
-    useLinkData.setState({ failure: { reason: decoded.reason, problems: decoded.problems } });
-    return Promise.resolve();
-  }
   useLinkData.setState({ pending: true });
-  const { dataset } = decoded;
-  return contentHash(dataset)
-    .then(async (hash) => {
+  return decodeOffThread(encoded)
+    .then(async (decoded) => {
+      if (!decoded.ok) {
+        // The view in the query was meant for the data that could not be read: none of it applies.
+        // Checked as a switch, not as the link: the link's query names the dataset that could not be read.
+        useViewStore.setState({ state: { ...defaultViewState, embed: useViewStore.getState().state.embed }, change: 'restore', pendingCheck: { from: 'switch' } });
+        useLinkData.setState({ failure: { reason: decoded.reason, problems: decoded.problems } });
+        return;
+      }
+      const { dataset, hash } = decoded;
       // The query cache is the one copy in memory, as for a loaded file; storage only if the reader keeps it.
       queryClient.setQueryData(localDatasetQueryOptions(hash).queryKey, buildIndex(dataset));
       const stored = await localStore.get(hash);
