@@ -133,3 +133,25 @@ test('a dataset with saved positions can be drawn exactly where it placed its ac
     })
     .toBe(true);
 });
+
+test('a long layout can be cancelled, and the graph stays where the previous layout put it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const actors = 1500;
+  await loadLarge(page, actors);
+  const layout = page.getByRole('combobox', { name: 'Layout' });
+  await layout.selectOption({ label: 'Circle' });
+  const circle = await layout.inputValue();
+  await expect(page.locator('.layout-indicator')).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(async () => (await drawn(page)).nodes[0]).not.toEqual(undefined);
+  const before = (await drawn(page)).nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]);
+  // A full force-directed layout of 1,500 actors takes seconds: long enough to cancel.
+  await page.getByRole('checkbox', { name: 'Large-graph mode' }).uncheck();
+  await layout.selectOption({ label: 'Force-directed' });
+  const indicator = page.getByRole('status').filter({ hasText: `Laying out 1,500 actors…` });
+  await expect(indicator).toBeVisible();
+  await indicator.getByRole('button', { name: 'Cancel' }).click();
+  await expect(indicator).toHaveCount(0);
+  await expect(layout).toHaveValue(circle);
+  await page.waitForTimeout(600);
+  expect((await drawn(page)).nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)])).toEqual(before);
+});

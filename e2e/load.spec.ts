@@ -40,9 +40,9 @@ test('a loaded JSON file is shown, named in the URL and kept across reloads', as
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   await page.getByLabel('Load dataset').setInputFiles(fixture('valid-story.json'));
   await expectTotals(page, story);
-  // (The browser may still fetch the page's icon and the app's own code: the layout worker, which
-  // every layout runs in, and the file readers, which load with the first file. Nothing else goes
-  // out, and nothing is sent.)
+  // (The browser may still fetch the page's icon and the app's own code: the workers that parse the
+  // file and lay out the graph, and the file readers, which load with the first file. Nothing else
+  // goes out, and nothing is sent.)
   expect(requests.filter((r) => !r.endsWith('/favicon.svg') && !/^GET http:\/\/[^/]+\/assets\/[\w.-]+\.js$/.test(r))).toEqual([]);
   await expect(page).toHaveURL(/[?&]dataset=local:[0-9a-f]{16}/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Port Ellery');

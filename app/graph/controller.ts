@@ -346,12 +346,15 @@ export class GraphController {
     });
     this.cy = cy;
     this.runs = 1;
-    // Filters and selection as they are now: a worker may have laid the graph out meanwhile.
-    applyVisible(cy, this.visible ?? emptyVisible);
-    applyHighlight(cy, this.selection, null);
-    applyParallelCurves(cy);
-    applyDegreeSizes(cy, true);
-    applyRelationLabels(cy, this.visible?.relationIds.size ?? 0);
+    // Filters and selection as they are now: a worker may have laid the graph out meanwhile. One
+    // outer batch, so 20,000 nodes get one style pass rather than one per step.
+    cy.batch(() => {
+      applyVisible(cy, this.visible ?? emptyVisible);
+      applyHighlight(cy, this.selection, null);
+      applyParallelCurves(cy);
+      applyDegreeSizes(cy, true);
+      applyRelationLabels(cy, this.visible?.relationIds.size ?? 0);
+    });
     // A link opened at a story step: framed at once, unless the link carries its own camera.
     if (this.story !== null) {
       if (camera) applyStoryEmphasis(cy, this.story);

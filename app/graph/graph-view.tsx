@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import { getViewState, update, useView } from '../view/view-store.ts';
-import { select, setCamera } from '../view/view-actions.ts';
+import { select, setCamera, setLayout } from '../view/view-actions.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { toElements } from './elements.ts';
 import type { Scheme } from './stylesheet.ts';
@@ -46,7 +46,7 @@ export function GraphView({ index, visible, onController }: Props) {
   const steps = useMemo(() => storySteps(index), [index]);
   const story = useMemo(() => storyEmphasis(steps, step, build), [steps, step, build]);
   const portrait = usePortraitCanvas(containerRef, useMemo(() => roomyGraph(elements), [elements]));
-  const { positions, wait } = useLayoutPositions(
+  const { positions, wait, cancel } = useLayoutPositions(
     { dataset, layout, root, draft: fast && layout === 'fcose', portrait },
     elements,
   );
@@ -92,6 +92,16 @@ export function GraphView({ index, visible, onController }: Props) {
   useEffect(() => {
     if (positions) controller?.setPositions(positions, { animate: true, fit: true });
   }, [controller, positions]);
+  // The layout whose positions are on screen: cancelling a long layout goes back to it.
+  const drawnLayout = useRef<typeof layout | null>(null);
+  useEffect(() => {
+    if (positions) drawnLayout.current = layout;
+  }, [positions, layout]);
+  const cancelLayout = () => {
+    cancel();
+    const back = drawnLayout.current;
+    if (back !== null && back !== layout) update(setLayout(back));
+  };
 
   // The canvas is a picture to assistive technology; the table is its full text equivalent.
   const summary = useMemo(() => graphSummary(index, visible, selection), [index, visible, selection]);
@@ -102,7 +112,8 @@ export function GraphView({ index, visible, onController }: Props) {
       <button type="button" className="button small graph-fit" onClick={() => controller?.fit(true)}>
         Fit all
       </button>
-      {wait && <LayoutIndicator wait={wait} />}
+      {/* Cancel goes back to the positions on screen: a first drawing has none to go back to. */}
+      {wait && <LayoutIndicator wait={wait} onCancel={controller?.instance ? cancelLayout : undefined} />}
     </>
   );
 }

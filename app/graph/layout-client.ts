@@ -60,7 +60,7 @@ export interface LayoutJob {
  * "the worker holds graph N" is known here without asking.
  */
 function layoutClient() {
-  let worker: { remote: Remote<LayoutService>; failed: Promise<never>; graph: number } | null = null;
+  let worker: { remote: Remote<LayoutService>; failed: Promise<never>; graph: number; stop: () => void } | null = null;
   let serial = 0;
   const numbers = new WeakMap<readonly ElementDefinition[], number>();
   const start = () => {
@@ -75,26 +75,40 @@ function layoutClient() {
       }),
     );
     failed.catch(() => {});
-    const started = { remote: wrap<LayoutService>(w), failed, graph: -1 };
+    const started = { remote: wrap<LayoutService>(w), failed, graph: -1, stop: () => w.terminate() };
     return started;
   };
-  return (job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> => {
+  return (job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> => {
+    signal?.throwIfAborted();
     const w = (worker ??= start());
     let graph = numbers.get(job.elements);
     if (graph === undefined) numbers.set(job.elements, (graph = ++serial));
     const compact = w.graph === graph ? null : compactGraph(job.elements);
     w.graph = graph;
-    return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined), w.failed]);
+    // A cancelled layout ends its worker: the computation cannot be interrupted from outside, and
+    // the next layout starts a fresh worker.
+    const cancelled = new Promise<never>((_, reject) =>
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (worker === w) worker = null;
+          w.stop();
+          reject(signal.reason instanceof Error ? signal.reason : new DOMException('The layout was cancelled', 'AbortError'));
+        },
+        { once: true },
+      ),
+    );
+    return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined), w.failed, cancelled]);
   };
 }
 
 const inWorker = layoutClient();
 
 /** Positions for a layout job: saved positions at once, every other layout from the worker. */
-export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void): Promise<Positions> {
+export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> {
   if (job.name === 'preset') return Promise.resolve(savedPositions(job.elements));
   // A bundled dataset's default layout was computed by the build: no worker, no layout run.
   const bundled = bundledPositions(job.elements, job.name, job.root, job.draft, job.portrait ?? false);
   if (bundled) return Promise.resolve(bundled);
-  return inWorker(job, progress);
+  return inWorker(job, progress, signal);
 }

@@ -15,7 +15,7 @@ export interface LayoutWait {
  * Shown over the canvas while a layout is computed, with the phase the worker reports and the
  * time so far, so a long wait on a large graph reads as work in progress rather than a hang.
  */
-export function LayoutIndicator({ wait }: { wait: LayoutWait }) {
+export function LayoutIndicator({ wait, onCancel }: { wait: LayoutWait; onCancel?: () => void }) {
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(performance.now()), 200);
@@ -39,6 +39,11 @@ export function LayoutIndicator({ wait }: { wait: LayoutWait }) {
         <span className="layout-time"> {(elapsed / 1000).toFixed(1)} s</span>
       </p>
       <progress max={steps} value={step} aria-label="Layout progress" />
+      {onCancel && (
+        <button type="button" className="button small" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

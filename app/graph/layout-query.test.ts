@@ -38,7 +38,8 @@ describe('layoutQueryOptions', () => {
   it('gives saved positions without the worker', async () => {
     const saved = [{ group: 'nodes', data: { id: 'a', savedX: 5, savedY: 7 } }] as ElementDefinition[];
     const options = layoutQueryOptions({ dataset: 'g', layout: 'preset', root: null, draft: false }, saved);
-    const positions = await (options.queryFn as unknown as () => Promise<Map<string, { x: number; y: number }>>)();
+    const call = options.queryFn as unknown as (context: { signal: AbortSignal }) => Promise<Map<string, { x: number; y: number }>>;
+    const positions = await call({ signal: new AbortController().signal });
     expect(positions).toEqual(new Map([['a', { x: 5, y: 7 }]]));
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ElementDefinition } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { LayoutName, Selection } from '../view/view-state.ts';
@@ -51,9 +51,9 @@ export const countNodes = (elements: readonly { group?: string }[]) => elements.
 export function layoutQueryOptions(key: LayoutJobKey, elements: ElementDefinition[], onProgress?: (p: LayoutProgress) => void) {
   return queryOptions({
     queryKey: ['layout', key.dataset, key.layout, key.root, key.draft ? 'draft' : 'full', key.portrait ? 'portrait' : 'landscape'] as const,
-    queryFn: async (): Promise<Positions> => {
+    queryFn: async ({ signal }): Promise<Positions> => {
       performance.mark('layout:start');
-      return positionsFor({ elements, name: key.layout, root: key.root, draft: key.draft, portrait: key.portrait ?? false }, onProgress);
+      return positionsFor({ elements, name: key.layout, root: key.root, draft: key.draft, portrait: key.portrait ?? false }, onProgress, signal);
     },
     // Positions are a pure function of the key: never stale, never worth retrying the same way.
     staleTime: Infinity,
@@ -63,9 +63,14 @@ export function layoutQueryOptions(key: LayoutJobKey, elements: ElementDefinitio
 
 /**
  * Positions for the current choice (undefined while they are computed: the graph keeps what it
- * shows) and what the layout indicator should say meanwhile.
+ * shows), what the layout indicator should say meanwhile, and `cancel`, which stops the layout
+ * under way (its worker ends) and leaves nothing cached for it.
  */
-export function useLayoutPositions(key: LayoutJobKey, elements: ElementDefinition[]): { positions: Positions | undefined; wait: LayoutWait | null } {
+export function useLayoutPositions(
+  key: LayoutJobKey,
+  elements: ElementDefinition[],
+): { positions: Positions | undefined; wait: LayoutWait | null; cancel: () => void } {
+  const queryClient = useQueryClient();
   const [wait, setWait] = useState<{ id: string; wait: LayoutWait } | null>(null);
   const options = layoutQueryOptions(key, elements, (progress) =>
     setWait((w) => (w?.id === id ? { id, wait: { ...w.wait, progress } } : w)),
@@ -83,5 +88,6 @@ export function useLayoutPositions(key: LayoutJobKey, elements: ElementDefinitio
   // A layout that cannot be computed (the worker would not start) is the graph panel's failure.
   if (query.error) throw query.error;
   const waiting = query.isFetching && wait?.id === id ? wait.wait : null;
-  return { positions: query.data, wait: waiting };
+  const cancel = () => void queryClient.cancelQueries({ queryKey: options.queryKey, exact: true });
+  return { positions: query.data, wait: waiting, cancel };
 }

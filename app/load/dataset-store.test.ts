@@ -92,7 +92,7 @@ describe('dataset store', () => {
       ['bbbb', 'Newer'],
       ['aaaa', 'Older'],
     ]);
-    if (listed.ok) expect(Object.keys(listed.value[0] ?? {}).sort()).toEqual(['hash', 'id', 'savedAt', 'size', 'title']);
+    if (listed.ok) expect(Object.keys(listed.value[0] ?? {}).sort()).toEqual(['actors', 'hash', 'id', 'relations', 'savedAt', 'size', 'title']);
 
     expect(await store.remove('aaaa')).toEqual({ ok: true, value: undefined });
     expect(await store.get('aaaa')).toEqual({ ok: true, value: null });
@@ -197,7 +197,8 @@ describe('local store (storage, with this session as the fallback)', () => {
     // A second store on the same database (a reload) finds it.
     const again = await openLocalStore(openStore(idb)).get('aaaa');
     expect(again.ok && again.value?.dataset.id).toBe('harbourside-tram');
-    expect(await local.list()).toEqual([{ hash: 'aaaa', title: 'Story', savedAt: '2025-01-01T10:00:00.000Z', saved: true }]);
+    const counts = { actors: story().actors.length, relations: story().relations.length };
+    expect(await local.list()).toEqual([{ hash: 'aaaa', title: 'Story', savedAt: '2025-01-01T10:00:00.000Z', saved: true, ...counts }]);
   });
 
   it('keeps what storage refused for this session, says so, and lists everything newest first', async () => {
@@ -235,10 +236,11 @@ describe('local store (storage, with this session as the fallback)', () => {
     const local = openLocalStore(refusing);
     await local.put(record('bbbb', '2025-02-01T10:00:00.000Z', 'Only here'));
     await local.put(record('aaaa', '2025-01-01T10:00:00.000Z', 'Saved'));
+    const counts = { actors: story().actors.length, relations: story().relations.length };
     expect(await local.list()).toEqual([
-      { hash: 'cccc', title: 'Saved later', savedAt: '2025-03-01T10:00:00.000Z', saved: true },
-      { hash: 'bbbb', title: 'Only here', savedAt: '2025-02-01T10:00:00.000Z', saved: false },
-      { hash: 'aaaa', title: 'Saved', savedAt: '2025-01-01T10:00:00.000Z', saved: true },
+      { hash: 'cccc', title: 'Saved later', savedAt: '2025-03-01T10:00:00.000Z', saved: true, ...counts },
+      { hash: 'bbbb', title: 'Only here', savedAt: '2025-02-01T10:00:00.000Z', saved: false, ...counts },
+      { hash: 'aaaa', title: 'Saved', savedAt: '2025-01-01T10:00:00.000Z', saved: true, ...counts },
     ]);
   });
 });

@@ -30,6 +30,9 @@ export interface StoredDatasetMeta {
   savedAt: string;
   /** Bytes of the dataset as JSON (UTF-8). */
   size: number;
+  /** Counts that tell apart two datasets with one title; absent in records saved before they were kept. */
+  actors?: number;
+  relations?: number;
 }
 
 export type StoreFailureReason = 'unavailable' | 'quota' | 'failed';
@@ -167,6 +170,8 @@ export function openStore(factory: IDBFactory | null | undefined = defaultFactor
           title: record.dataset.title,
           savedAt: record.savedAt,
           size: jsonBytes(record.dataset),
+          actors: record.dataset.actors.length,
+          relations: record.dataset.relations.length,
         };
         await writing(db, (tx) => [
           tx.objectStore(datasetsStore).put({ hash: record.hash, dataset: record.dataset, savedAt: record.savedAt }),
@@ -205,6 +210,8 @@ export interface LocalDatasetEntry {
   title: string;
   savedAt: string;
   saved: boolean;
+  actors?: number;
+  relations?: number;
 }
 
 /** What the app uses: IndexedDB, and this session's memory for what storage refused. */
@@ -237,9 +244,15 @@ export function openLocalStore(persistent: DatasetStore = openStore()): LocalSto
     },
     list: async () => {
       const stored = await persistent.list();
-      const entries: LocalDatasetEntry[] = (stored.ok ? stored.value : []).map((m) => ({ hash: m.hash, title: m.title, savedAt: m.savedAt, saved: true }));
+      const entries: LocalDatasetEntry[] = (stored.ok ? stored.value : []).map((m) => ({
+        hash: m.hash,
+        title: m.title,
+        savedAt: m.savedAt,
+        saved: true,
+        ...(typeof m.actors === 'number' && typeof m.relations === 'number' ? { actors: m.actors, relations: m.relations } : {}),
+      }));
       for (const { hash, dataset, savedAt } of sessionOnly.values())
-        if (!entries.some((e) => e.hash === hash)) entries.push({ hash, title: dataset.title, savedAt, saved: false });
+        if (!entries.some((e) => e.hash === hash)) entries.push({ hash, title: dataset.title, savedAt, saved: false, actors: dataset.actors.length, relations: dataset.relations.length });
       return entries.sort(newestFirst);
     },
     remove: (hash) => {

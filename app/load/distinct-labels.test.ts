@@ -9,7 +9,21 @@ describe('distinctLabels', () => {
     expect([...labels.values()]).toEqual(['One (saved 30 Nov 2026)', 'Two (saved 30 Nov 2026)']);
   });
 
-  it('tells identical titles apart by the time of saving, then by the hash', () => {
+  it('tells identical titles apart by their counts of actors and relations first', () => {
+    const labels = distinctLabels(
+      [
+        { ...entry('111111aa', 'Same', '2026-11-30T10:00:00Z'), actors: 12, relations: 30 },
+        { ...entry('222222bb', 'Same', '2026-11-30T10:00:00Z'), actors: 1, relations: 0 },
+        { ...entry('333333cc', 'Same', '2026-11-30T14:05:00Z'), actors: 12, relations: 30 },
+      ],
+      'UTC',
+    );
+    expect(labels.get('111111aa')).toBe('Same (saved 30 Nov 2026) · 12 actors, 30 relations · 10:00');
+    expect(labels.get('222222bb')).toBe('Same (saved 30 Nov 2026) · 1 actor, 0 relations');
+    expect(labels.get('333333cc')).toBe('Same (saved 30 Nov 2026) · 12 actors, 30 relations · 14:05');
+  });
+
+  it('without counts (saved before they were kept), tells identical titles apart by the time of saving, then by the hash', () => {
     const labels = distinctLabels(
       [
         entry('111111aa', 'Same', '2026-11-30T10:00:00Z'),

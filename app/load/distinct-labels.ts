@@ -1,4 +1,5 @@
 import { localEntryLabel, type LocalDatasetEntry } from './local-datasets.ts';
+import { plural } from '../ui/plural.ts';
 
 /** "14:05" in the reader's time zone (or the one given, for tests). */
 function savedTime(iso: string, timeZone?: string): string | null {
@@ -7,9 +8,16 @@ function savedTime(iso: string, timeZone?: string): string | null {
   return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
 }
 
+/** "12 actors, 30 relations"; null for an entry saved before counts were kept. */
+function counts(e: LocalDatasetEntry): string | null {
+  if (e.actors === undefined || e.relations === undefined) return null;
+  return `${plural(e.actors, 'actor')}, ${plural(e.relations, 'relation')}`;
+}
+
 /**
  * Selector labels that tell datasets apart (issue #17): two loaded files with the same title
- * looked identical. Where labels collide, the time of saving is added, and where they still
+ * looked identical. Every label carries its day of saving; where labels collide, the counts a
+ * reader recognises (actors, relations) are added, then the time of saving, and where they still
  * collide, the start of the content hash, which is what the link names.
  */
 export function distinctLabels(entries: readonly LocalDatasetEntry[], timeZone?: string): Map<string, string> {
@@ -23,6 +31,7 @@ export function distinctLabels(entries: readonly LocalDatasetEntry[], timeZone?:
       if (extra !== null) labels.set(e.hash, `${label} · ${extra}`);
     }
   };
+  refine(counts);
   refine((e) => savedTime(e.savedAt, timeZone));
   refine((e) => `#${e.hash.slice(0, 6)}`);
   return labels;

@@ -39,7 +39,10 @@ function DatasetSelect({ index, catalog }: { index: DatasetIndex; catalog: reado
   const current = useView((s) => s.dataset);
   const listed = useQuery(localDatasetsQueryOptions());
   const hash = localHashOf(current);
-  const locals = withCurrent(listed.data ?? [], hash, index.dataset.title);
+  const locals = withCurrent(listed.data ?? [], hash, index.dataset.title, {
+    actors: index.dataset.actors.length,
+    relations: index.dataset.relations.length,
+  });
   const labels = distinctLabels(locals);
   const value = current ?? catalog[0]?.id ?? '';
   return (

@@ -19,6 +19,8 @@ export interface LoadingFiles {
   /** performance.now() when the load began. */
   started: number;
   step: string;
+  /** Ends the worker that parses and checks the file when the load is cancelled or replaced. */
+  abort?: AbortController;
 }
 
 interface LoadState {
@@ -53,6 +55,7 @@ const namesOf = (files: readonly InputFile[]) => files.map((f) => `â€œ${f.name}â
 export function cancelLoad() {
   const { loading, generation } = useLoadState.getState();
   if (!loading) return;
+  loading.abort?.abort();
   useLoadState.setState({
     busy: false,
     loading: null,
@@ -74,7 +77,9 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
   // the one the user means, and a silent "ignored" looked like the app had lost it.
   const generation = before.generation + 1;
   const names = namesOf(files);
-  const loading: LoadingFiles = { names, bytes: files.reduce((n, f) => n + f.size, 0), started: performance.now(), step: 'Reading and checking' };
+  const abort = new AbortController();
+  const loading: LoadingFiles = { names, bytes: files.reduce((n, f) => n + f.size, 0), started: performance.now(), step: 'Reading and checking', abort };
+  before.loading?.abort?.abort();
   useLoadState.setState({
     busy: true,
     loading,
@@ -87,8 +92,8 @@ export async function openFiles(files: readonly InputFile[], queryClient: QueryC
     // One frame, so the message about this load is on screen before the (synchronous) checks run.
     await new Promise((resolve) => setTimeout(resolve, 0));
     // The readers (the schema, CSV and graph parsers) load with the first file, not with the page.
-    const { loadFiles } = await import('./read-dataset.ts');
-    const result = await loadFiles(files);
+    const [{ loadFiles }, { parseOffThread }] = await Promise.all([import('./read-dataset.ts'), import('./parse-client.ts')]);
+    const result = await loadFiles(files, { parse: (text) => parseOffThread(text, abort.signal) });
     if (!current()) return;
     if (!result.ok) {
       useLoadState.setState({ failure: { reason: result.reason, problems: result.problems } });

@@ -43,9 +43,14 @@ export const localStore: LocalStore = lazyLocalStore();
  * The list with the shown dataset in it even before the list has been read, so the selector
  * never shows a value it has no option for.
  */
-export function withCurrent(entries: readonly LocalDatasetEntry[], hash: string | null, title: string): LocalDatasetEntry[] {
+export function withCurrent(
+  entries: readonly LocalDatasetEntry[],
+  hash: string | null,
+  title: string,
+  counts?: { actors: number; relations: number },
+): LocalDatasetEntry[] {
   if (hash === null || entries.some((e) => e.hash === hash)) return [...entries];
-  return [{ hash, title, savedAt: '', saved: false }, ...entries];
+  return [{ hash, title, savedAt: '', saved: false, ...counts }, ...entries];
 }
 
 /** Fixed locale so a label reads the same everywhere; `timeZone` pins the day in tests. */

@@ -108,6 +108,9 @@ async function finish(dataset: Dataset, notices: string[] = []): Promise<LoadRes
   }
 }
 
+/** What a parser off the page hands back: with the content hash, computed there too. */
+export type ParsedJson = ReturnType<typeof parseDatasetJson> | { ok: true; dataset: Dataset; hash: string };
+
 /** Every check that can run before the (slow) full schema, then the schema itself. */
 export function parseDatasetJson(text: string): { ok: true; dataset: Dataset } | { ok: false; reason: string; problems: string[] } {
   let data: unknown;
@@ -151,7 +154,14 @@ export function parseDatasetJson(text: string): { ok: true; dataset: Dataset } |
  * Turns what the user picked or dropped into a validated dataset. Never throws: every failure is
  * a one-line reason plus problem lines to show.
  */
-export async function loadFiles(files: readonly InputFile[], options: { today?: string } = {}): Promise<LoadResult> {
+export async function loadFiles(
+  files: readonly InputFile[],
+  options: {
+    today?: string;
+    /** Where the dataset JSON is parsed and validated; the page passes a worker (parse-client.ts). */
+    parse?: (text: string) => Promise<ParsedJson>;
+  } = {},
+): Promise<LoadResult> {
   const exts = files.map((f) => extension(f.name));
   const first = files[0];
   const second = files[1];
@@ -171,8 +181,9 @@ export async function loadFiles(files: readonly InputFile[], options: { today?: 
       const { looksLikeCytoscape } = await import('./graph-import.ts');
       if (looksLikeCytoscape(read.text)) return importGraphFile('cyjs', first.name, read.text, options.today ?? todayIso());
     }
-    const parsed = parseDatasetJson(read.text);
-    return parsed.ok ? finish(parsed.dataset) : parsed;
+    const parsed = options.parse ? await options.parse(read.text) : parseDatasetJson(read.text);
+    if (!parsed.ok) return parsed;
+    return 'hash' in parsed && parsed.hash ? { ok: true, dataset: parsed.dataset, hash: parsed.hash } : finish(parsed.dataset);
   }
 
   if (files.length === 2 && first && second && exts.every((e) => e === 'csv')) {

@@ -618,7 +618,8 @@ function chromiumPath() {
 async function stress() {
   const started = Date.now();
   const loadBefore = load1();
-  build(['--outDir', appDist, '--emptyOutDir']);
+  // The cases wait for the drawn graph through the probe, which only an e2e-mode build has.
+  build(['--mode', 'e2e', '--outDir', appDist, '--emptyOutDir']);
   await serve(APP_PORT, '/', ['--outDir', appDist]);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS });
   const size = stressSizes[process.env.STRESS_SIZE === 'small' ? 'small' : 'full'];
