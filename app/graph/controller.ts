@@ -3,7 +3,7 @@ import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
-import { minNamePx, orientToCanvas } from './legibility.ts';
+import { maxTextScale, minNamePx, orientToCanvas, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
@@ -282,11 +282,16 @@ export class GraphController {
       cy.fit(cy.elements(), fitPadding(this.init.container));
       return;
     }
-    readableFirstCamera(cy, fitPadding(this.init.container), (textScale) => {
-      this.look = { ...this.look, textScale };
-      applyParallelCurves(cy, textScale);
-      this.restyle(cy);
-    });
+    readableFirstCamera(
+      cy,
+      fitPadding(this.init.container),
+      (textScale) => {
+        this.look = { ...this.look, textScale };
+        applyParallelCurves(cy, textScale);
+        this.restyle(cy);
+      },
+      this.look.textScale,
+    );
   }
 
   /**
@@ -336,6 +341,10 @@ export class GraphController {
     const positions = headless ? laid : orientToCanvas(laid, container?.clientWidth ?? 0, container?.clientHeight ?? 0);
     const fast = this.fast;
     this.detail = !fast;
+    // A small graph's names almost always need the largest text to read in the first view (its
+    // layout leaves them room for it): styled so from the start, the first camera finds its scale
+    // in one pass instead of restyling up to three times (most of the first view's blocking time).
+    if (!fast && !camera && !headless && (container?.clientWidth ?? 0) > 0 && roomyGraph(elements)) this.look = { ...this.look, textScale: maxTextScale };
     const cy = cytoscape({
       ...(headless ? { headless: true, styleEnabled: true } : { container }),
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
@@ -351,7 +360,7 @@ export class GraphController {
     cy.batch(() => {
       applyVisible(cy, this.visible ?? emptyVisible);
       applyHighlight(cy, this.selection, null);
-      applyParallelCurves(cy);
+      applyParallelCurves(cy, this.look.textScale);
       applyDegreeSizes(cy, true);
       applyRelationLabels(cy, this.visible?.relationIds.size ?? 0);
     });

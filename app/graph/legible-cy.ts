@@ -146,12 +146,13 @@ export function watchLabelPriority(cy: Core): { request: () => void; stop: () =>
  * if the cap on text size is not enough, zoom in on the centre until it is ("Fit all" shows all).
  * `restyle` applies a text scale. Returns the scale chosen.
  */
-export function readableFirstCamera(cy: Core, padding: number, restyle: (textScale: number) => void): number {
+export function readableFirstCamera(cy: Core, padding: number, restyle: (textScale: number) => void, drawnScale = 1): number {
   const width = cy.width();
-  if (!(width > 0)) return 1;
+  if (!(width > 0)) return drawnScale;
   const minPx = minNamePx(width);
   const eles = cy.elements(':visible');
-  let scale = 1;
+  // The scale the instance was styled with: a right guess saves a restyle and a fit per pass.
+  let scale = drawnScale;
   for (let pass = 0; pass < 3; pass++) {
     cy.fit(eles, padding);
     const next = textScaleFor(cy.zoom(), minPx);
