@@ -3,7 +3,7 @@ import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
-import { maxTextScale, minNamePx, orientToCanvas, roomyGraph } from './legibility.ts';
+import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
@@ -278,7 +278,8 @@ export class GraphController {
   private frameReadable(cy: Core) {
     // Large-graph mode draws no names until the reader zooms in, so there is no text to enlarge,
     // and each enlarging pass restyles thousands of elements (4 of 5 s of a 2,000-actor load).
-    if (this.fast) {
+    // Past a hundred actors names come by priority as the camera comes closer (see legibility.ts).
+    if (this.fast || leafActors(this.init.elements) > readableFrameLimit) {
       cy.fit(cy.elements(), fitPadding(this.init.container));
       return;
     }

@@ -1,5 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { RelationType } from '../data/schema.ts';
 import { nativeNameColour, textImage } from './stylesheet.ts';
 import { relationStyles } from '../ui/relation-styles.ts';
 import { widthFor } from './legibility.ts';
@@ -36,6 +37,23 @@ export function canvasLabel(text: string): string {
  */
 export const relationStrength = (r: { weight?: number; evidence?: readonly unknown[] }) => r.weight ?? Math.max(1, r.evidence?.length ?? 0);
 
+/** What a relation's line reads from its element: ends, type, the words along it and its width against `max`. */
+export function relationData(
+  r: { id: string; source: string; target: string; type: RelationType; directed: boolean; label?: string; weight?: number; evidence?: readonly unknown[] },
+  max: number,
+) {
+  return {
+    id: r.id,
+    source: r.source,
+    target: r.target,
+    type: r.type,
+    directed: r.directed,
+    // Without its own label a relation says its type, so every drawn line can be read.
+    rlabel: canvasLabel(r.label ?? relationStyles[r.type].label.toLowerCase()),
+    width: widthFor(relationStrength(r), max),
+  };
+}
+
 /** Every actor and relation becomes one element, once per dataset; filters only toggle classes. */
 export function toElements(index: DatasetIndex): ElementDefinition[] {
   const out: ElementDefinition[] = [];
@@ -62,19 +80,6 @@ export function toElements(index: DatasetIndex): ElementDefinition[] {
     out.push({ group: 'nodes', data });
   }
   const max = index.dataset.relations.reduce((m, r) => Math.max(m, relationStrength(r)), 0);
-  for (const r of index.dataset.relations)
-    out.push({
-      group: 'edges',
-      data: {
-        id: r.id,
-        source: r.source,
-        target: r.target,
-        type: r.type,
-        directed: r.directed,
-        // Without its own label a relation says its type, so every drawn line can be read.
-        rlabel: canvasLabel(r.label ?? relationStyles[r.type].label.toLowerCase()),
-        width: widthFor(relationStrength(r), max),
-      },
-    });
+  for (const r of index.dataset.relations) out.push({ group: 'edges', data: relationData(r, max) });
   return out;
 }

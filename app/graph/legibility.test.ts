@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorRoom, labelGrid, layoutScore, nameBox, orientToCanvas, parallelOffsets, portraitCanvas, roomyGraph, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor } from './legibility.ts';
+import { actorRoom, labelGrid, layoutScore, nameBox, orientToCanvas, parallelOffsets, portraitCanvas, roomyGraph, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor, leafActors } from './legibility.ts';
 
 describe('textScaleFor', () => {
   it('enlarges text until a 12-unit name reads at the minimum, and never shrinks it', () => {
@@ -114,5 +114,18 @@ describe('room for names in a small graph', () => {
     const graph = (n: number) => Array.from({ length: n }, (_, i) => ({ group: 'nodes' as const, data: { id: `a${i}`, parent: 's' } })).concat([{ group: 'nodes' as const, data: { id: 's', parent: undefined as unknown as string } }]);
     expect(roomyGraph(graph(40))).toBe(true);
     expect(roomyGraph(graph(41))).toBe(false);
+  });
+});
+
+describe('leafActors', () => {
+  it('counts actors, not the states that contain them, nor relations', () => {
+    const elements = [
+      { group: 'nodes', data: { id: 'kr' } },
+      { group: 'nodes', data: { id: 'lee', parent: 'kr' } },
+      { group: 'nodes', data: { id: 'wi', parent: 'kr' } },
+      { group: 'nodes', data: { id: 'xi' } },
+      { group: 'edges', data: { id: 'r', source: 'lee', target: 'xi' } },
+    ] as const;
+    expect(leafActors(elements as never)).toBe(3);
   });
 });

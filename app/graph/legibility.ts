@@ -283,11 +283,21 @@ export function layoutScore(rooms: readonly Room[], aspect: number): number {
  */
 export const roomyLimit = 40;
 
-/** Whether a graph is small enough for every name to be given its room (and a phone its own picture). */
-export function roomyGraph(elements: readonly ElementDefinition[]): boolean {
+/** Actors that are not states: the ones whose names the first camera must make readable. */
+export function leafActors(elements: readonly ElementDefinition[]): number {
   const parents = new Set<string>();
   for (const e of elements) if (e.group === 'nodes' && e.data.parent) parents.add(e.data.parent);
   let leaves = 0;
   for (const e of elements) if (e.group === 'nodes' && !parents.has(e.data.id!)) leaves++;
-  return leaves <= roomyLimit;
+  return leaves;
 }
+
+/** Whether a graph is small enough for every name to be given its room (and a phone its own picture). */
+export const roomyGraph = (elements: readonly ElementDefinition[]) => leafActors(elements) <= roomyLimit;
+
+/**
+ * Above this many actors the first camera simply frames the graph: names come by priority as the
+ * reader zooms in, and enlarging text for the first camera (a restyle and a fit per pass over
+ * every element) would cost a graph of hundreds more than it gives.
+ */
+export const readableFrameLimit = 100;

@@ -1,5 +1,5 @@
 import { offThread } from './off-thread.ts';
-import { contentHash, parseDatasetJson, type ParsedJson } from './read-dataset.ts';
+import { parseDatasetJson, withContentHash, type ParsedJson } from './read-dataset.ts';
 import type { ParseService } from './parse-worker.ts';
 
 /** parseDatasetJson (and the hash) in a worker: a 20,000-stance file blocked the page for seconds on the main thread. */
@@ -7,10 +7,7 @@ export function parseOffThread(text: string, signal?: AbortSignal): Promise<Pars
   return offThread<ParseService, ParsedJson>(
     () => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module', name: 'stancegraph-parse' }),
     (remote) => remote.parse(text),
-    async () => {
-      const parsed = parseDatasetJson(text);
-      return parsed.ok ? { ...parsed, hash: await contentHash(parsed.dataset) } : parsed;
-    },
+    () => withContentHash(parseDatasetJson(text)),
     signal,
   );
 }

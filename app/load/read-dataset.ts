@@ -53,6 +53,15 @@ export async function contentHash(dataset: Dataset): Promise<string> {
   return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A successful read with its content hash beside the dataset; a failed one as it is. */
+export async function withContentHash<T extends { ok: true; dataset: Dataset } | { ok: false }>(
+  result: T,
+): Promise<Exclude<T, { ok: true }> | (Extract<T, { ok: true }> & { hash: string })> {
+  if (!result.ok) return result as Exclude<T, { ok: true }>;
+  const ok = result as Extract<T, { ok: true }>;
+  return { ...ok, hash: await contentHash(ok.dataset) };
+}
+
 /**
  * An unclosed string, object or array at the end of text that starts like JSON. Scanning beats
  * reading the parser's message, which differs between browsers.

@@ -38,9 +38,8 @@ function decodeOffThread(encoded: string): Promise<Decoded> {
     (remote) => remote.decode(encoded),
     async () => {
       // Where workers are unavailable: the decoder (fflate and the schema) loads only now.
-      const [{ decodeDataFragment }, { contentHash }] = await Promise.all([import('./data-fragment.ts'), import('../load/read-dataset.ts')]);
-      const decoded = decodeDataFragment(encoded);
-      return decoded.ok ? { ...decoded, hash: await contentHash(decoded.dataset) } : decoded;
+      const [{ decodeDataFragment }, { withContentHash }] = await Promise.all([import('./data-fragment.ts'), import('../load/read-dataset.ts')]);
+      return withContentHash(decodeDataFragment(encoded));
     },
   );
 }

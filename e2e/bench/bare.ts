@@ -2,6 +2,7 @@
 // options and patches as the app, and a few plain DOM controls for the timed operations — no
 // React, no store, no validation, no catalog. The app's time divided by this page's is what the
 // app itself adds. `?style=default` draws with Cytoscape's default styles instead, for scale.
+import type { RelationType } from '../../app/data/schema.ts';
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { buildStylesheet, labelZoom } from '../../app/graph/stylesheet.ts';
@@ -10,17 +11,15 @@ import { savedPositions } from '../../app/graph/saved-positions.ts';
 import { instanceOptions } from '../../app/graph/instance-options.ts';
 import { computePositions } from '../../app/graph/layouts.ts';
 import { isLargeGraph } from '../../app/view/draw-mode.ts';
-import { canvasLabel, relationStrength } from '../../app/graph/elements.ts';
+import { relationData, relationStrength } from '../../app/graph/elements.ts';
 import { applyDegreeSizes, applyParallelCurves } from '../../app/graph/legible-cy.ts';
-import { widthFor } from '../../app/graph/legibility.ts';
-import { relationStyles } from '../../app/ui/relation-styles.ts';
 
 cytoscape.use(fcose);
 
 interface Dataset {
   topics: { id: string; label: string }[];
   actors: { id: string; name: string; kind: string; parent?: string; position?: { x: number; y: number } }[];
-  relations: { id: string; source: string; target: string; type: keyof typeof relationStyles; directed: boolean; topics: string[]; weight?: number; label?: string; evidence?: unknown[] }[];
+  relations: { id: string; source: string; target: string; type: RelationType; directed: boolean; topics: string[]; weight?: number; label?: string; evidence?: unknown[] }[];
 }
 
 const params = new URLSearchParams(location.search);
@@ -37,19 +36,7 @@ function elementsOf(data: Dataset): ElementDefinition[] {
   }
   // The same element data the app's style reads: relation labels and widths (see elements.ts).
   const max = data.relations.reduce((m, r) => Math.max(m, relationStrength(r)), 0);
-  for (const r of data.relations)
-    out.push({
-      group: 'edges',
-      data: {
-        id: r.id,
-        source: r.source,
-        target: r.target,
-        type: r.type,
-        directed: r.directed,
-        rlabel: canvasLabel(r.label ?? relationStyles[r.type].label.toLowerCase()),
-        width: widthFor(relationStrength(r), max),
-      },
-    });
+  for (const r of data.relations) out.push({ group: 'edges', data: relationData(r, max) });
   return out;
 }
 
