@@ -66,6 +66,8 @@ async function main() {
   const elements = elementsOf(data);
   const appStyle = params.get('style') !== 'default';
   const fast = appStyle && isLargeGraph(data.actors.length, data.relations.length);
+  // The app's default appearance: shapes sized by relations and lines by weight, at the base text size.
+  const look = { textScale: 1, encode: true };
 
   const positions = params.get('layout') === 'preset' ? savedPositions(elements) : computePositions(elements, 'fcose', null, fast);
   const container = document.getElementById('cy');
@@ -79,7 +81,7 @@ async function main() {
     layout: { name: 'preset', fit: false },
     ...(appStyle
       ? {
-          style: buildStylesheet('light', fast, !fast),
+          style: buildStylesheet('light', fast, !fast, look),
           ...instanceOptions(fast),
         }
       : {}),
@@ -97,7 +99,7 @@ async function main() {
     const check = () => {
       if (cy.zoom() >= labelZoom === detail) return;
       detail = !detail;
-      cy.style(buildStylesheet('light', fast, detail));
+      cy.style(buildStylesheet('light', fast, detail, look));
     };
     check();
     cy.on('zoom', check);
