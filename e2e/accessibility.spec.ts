@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, openApp, screenshot, statusNumbers, test, watchErrors } from './support.ts';
+import type { Locator, Page } from '@playwright/test';
+import { audit, expect, openApp, statusNumbers, test, watchErrors } from './support.ts';
 
 interface Data {
   actors: { id: string; name: string; kind: string; parent?: string }[];
@@ -13,23 +12,6 @@ const details = (page: Page) => page.getByRole('complementary', { name: 'Details
 const detailsHeading = (page: Page) => details(page).getByRole('heading', { level: 2 });
 const tableRows = (page: Page) => page.getByRole('region', { name: 'Relations table' }).locator('tbody tr');
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/**
- * Runs axe with the WCAG 2.2 AA rule set over the page as it is now. Serious and critical
- * violations fail the test; lesser ones are printed so they stay visible without blocking.
- */
-async function audit(page: Page, testInfo: TestInfo, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const describe = (v: (typeof results.violations)[number]) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
-  const minor = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  if (minor.length > 0) console.log(`[axe] ${state}: ${minor.map(describe).join('; ')}`);
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map(describe), `serious or critical axe violations in "${state}"`).toEqual([]);
-  // A rule set that checked nothing would pass vacuously.
-  expect(results.passes.length).toBeGreaterThan(10);
-  await screenshot(page, testInfo, state.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
-}
 
 const phone = { width: 375, height: 812 };
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
-import { drawn, expect, openApp, screenshot, test } from './support.ts';
+import type { Page } from '@playwright/test';
+import { audit, drawn, expect, openApp, screenshot, test } from './support.ts';
 
 interface Evidence {
   paragraph: number;
@@ -314,17 +313,6 @@ test('on a 375 px phone the story sheet and the graph are on screen together, bo
   await screenshot(page, testInfo, 'story-phone-opened');
 });
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-async function audit(page: Page, testInfo: TestInfo, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const describe = (v: (typeof results.violations)[number]) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
-  const minor = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  if (minor.length > 0) console.log(`[axe] ${state}: ${minor.map(describe).join('; ')}`);
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map(describe), `serious or critical axe violations in "${state}"`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(10);
-  await screenshot(page, testInfo, state.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
-}
 
 test.describe('axe, WCAG 2.2 AA, in story states', () => {
   for (const { name, size, scheme } of [

@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import type { DrawnGraph } from '../app/graph/graph-probe.ts';
 import { CspRecorder } from './csp.ts';
 
@@ -82,4 +83,22 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: false });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe with the WCAG 2.2 AA rule set over the page as it is now. Serious and critical
+ * violations fail the test; lesser ones are printed so they stay visible without blocking.
+ */
+export async function audit(page: Page, testInfo: TestInfo, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const describe = (v: (typeof results.violations)[number]) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`;
+  const minor = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  if (minor.length > 0) console.log(`[axe] ${state}: ${minor.map(describe).join('; ')}`);
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map(describe), `serious or critical axe violations in "${state}"`).toEqual([]);
+  // A rule set that checked nothing would pass vacuously.
+  expect(results.passes.length).toBeGreaterThan(10);
+  await screenshot(page, testInfo, state.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
 }
