@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { catalogQueryOptions, DatasetError } from './data/dataset-query.ts';
 import { datasetQueryFor, LocalDatasetMissingError } from './load/local-dataset-query.ts';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { update, useView, useViewStore } from './view/view-store.ts';
 import { switchDataset } from './view/view-actions.ts';
 import { recheck } from './url/link-check.ts';
@@ -101,6 +101,11 @@ function Content() {
   // Set until the view has been checked against its dataset (url/link-check.ts), which happens
   // where the dataset resolves: the first frame already shows the checked view.
   const checking = useViewStore((s) => s.pendingCheck !== null);
+  // The explorer's first render is the page's largest: rendered at deferred priority, React splits
+  // it into short tasks (the skeleton, or the pre-rendered view over it, stays until it commits).
+  // Going back to the skeleton is never deferred.
+  const ready = Boolean(catalog.data && dataset.data && !checking);
+  const readyDeferred = useDeferredValue(ready);
   const retry = (query: { refetch: () => Promise<unknown> }) => () => {
     recheck();
     void query.refetch();
@@ -119,7 +124,7 @@ function Content() {
       />
     );
   }
-  if (!catalog.data || !dataset.data || checking) return <LoadingSkeleton />;
+  if (!catalog.data || !dataset.data || checking || !readyDeferred) return <LoadingSkeleton />;
   return <Explorer index={dataset.data} catalog={catalog.data.datasets} />;
 }
 

@@ -5,7 +5,7 @@ import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
 import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
-import { applyDegreeSizes, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
+import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
 import type { StoryEmphasis } from '../view/story.ts';
@@ -381,8 +381,10 @@ export class GraphController {
     if (fast && cy.zoom() >= labelZoom) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     if (!headless) {
+      // Names and relation labels placed before the first frame: placed after it, they restyled and
+      // redrew the whole graph a moment later (a second long task on every first view).
+      if (camera != null || width > 0) applyLabelPriority(cy);
       this.labels = watchLabelPriority(cy);
-      this.labels.request();
     }
     this.resolveBuilt();
   }
