@@ -176,3 +176,47 @@ describe('GraphController (headless Cytoscape)', () => {
     expect(graph.instance).toBeNull();
   });
 });
+
+describe('GraphController, first frame styled in slices', () => {
+  const sliced = () => new GraphController({ elements, container: null, headless: true, sliced: true, scheme: 'light', fast: false });
+
+  it('hands over the instance only when every element is styled, with the inputs that came meanwhile', async () => {
+    const graph = sliced();
+    graph.setVisible(everything);
+    graph.setPositions(circle);
+    // Still styling: nothing is drawn yet, so nothing can be patched or read.
+    expect(graph.instance).toBeNull();
+    const chosen = index.dataset.relations[0]!.source;
+    graph.setVisible(withoutFirstType);
+    graph.setSelection({ kind: 'actor', id: chosen });
+    await graph.built;
+    const cy = graph.instance!;
+    expect(cy.nodes().length + cy.edges().length).toBe(elements.length);
+    // Drawing is held by a batch while styling; it ends with the styling.
+    expect((cy as unknown as { batching(): boolean }).batching()).toBe(false);
+    for (const r of index.dataset.relations) expect(cy.getElementById(r.id).hasClass('hidden'), r.id).toBe(!withoutFirstType.relationIds.has(r.id));
+    expect(cy.getElementById(chosen).hasClass('chosen')).toBe(true);
+    expect(graph.layoutRuns).toBe(1);
+    graph.destroy();
+  });
+
+  it('newer positions during the styling replace the first ones; destroy stops it', async () => {
+    const graph = sliced();
+    graph.setVisible(everything);
+    graph.setPositions(circle);
+    graph.setPositions(grid);
+    await graph.built;
+    const leaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
+    expect(graph.instance!.getElementById(leaf.id).position()).toEqual(grid.get(leaf.id));
+    expect(graph.layoutRuns).toBe(1);
+    graph.destroy();
+
+    const stopped = sliced();
+    stopped.setVisible(everything);
+    stopped.setPositions(circle);
+    stopped.destroy();
+    // The slices end with the controller: no instance appears after destroy.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped.instance).toBeNull();
+  });
+});

@@ -5,7 +5,7 @@ import type { Positions } from './layouts.ts';
 import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
 import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
-import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, watchLabelPriority } from './legible-cy.ts';
+import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
 import type { StoryEmphasis } from '../view/story.ts';
@@ -61,6 +61,8 @@ export interface GraphInit extends GraphCallbacks {
   camera?: Camera | null;
   /** Size by relations and width by weight (the Appearance control); on unless said otherwise. */
   encode?: boolean;
+  /** Style the first frame in slices across tasks (see `build`): on when drawing, off in headless unit tests unless asked. */
+  sliced?: boolean;
 }
 
 export interface PositionsOptions {
@@ -109,6 +111,8 @@ export class GraphController {
   /** The camera as it was before the story opened, put back when it closes. */
   private beforeStory: { zoom: number; pan: { x: number; y: number } } | null = null;
   private destroyed = false;
+  /** An instance being styled in slices before its first frame (see `build`); not yet `cy`. */
+  private building: { cy: Core; cancelled: boolean } | null = null;
   private readonly cleanups: (() => void)[] = [];
   private resolveBuilt: () => void = () => {};
   /**
@@ -184,7 +188,11 @@ export class GraphController {
     if (this.destroyed) return;
     performance.mark('layout:end');
     const cy = this.cy;
-    if (!cy) return this.build(positions);
+    if (!cy) {
+      // Positions that arrive while the first ones are still being styled replace them.
+      this.stopBuilding();
+      return this.build(positions);
+    }
     this.runs += 1;
     const oriented = orientToCanvas(positions, cy.width(), cy.height());
     this.markNextDraw(cy);
@@ -276,23 +284,26 @@ export class GraphController {
 
   /** The first camera: framed, with text enlarged (or the camera closer) until names read here. */
   private frameReadable(cy: Core) {
-    // Large-graph mode draws no names until the reader zooms in, so there is no text to enlarge,
-    // and each enlarging pass restyles thousands of elements (4 of 5 s of a 2,000-actor load).
-    // Past a hundred actors names come by priority as the camera comes closer (see legibility.ts).
-    if (this.fast || leafActors(this.init.elements) > readableFrameLimit) {
+    if (!this.readableFraming()) {
       cy.fit(cy.elements(), fitPadding(this.init.container));
       return;
     }
-    readableFirstCamera(
-      cy,
-      fitPadding(this.init.container),
-      (textScale) => {
-        this.look = { ...this.look, textScale };
-        applyParallelCurves(cy, textScale);
-        this.restyle(cy);
-      },
-      this.look.textScale,
-    );
+    readableFirstCamera(cy, fitPadding(this.init.container), (textScale) => this.applyTextScale(cy, textScale), this.look.textScale);
+  }
+
+  /**
+   * Whether the first camera enlarges text. Large-graph mode draws no names until the reader zooms
+   * in, and each enlarging pass restyles thousands of elements (4 of 5 s of a 2,000-actor load);
+   * past a hundred actors names come by priority as the camera comes closer (see legibility.ts).
+   */
+  private readableFraming(): boolean {
+    return !this.fast && leafActors(this.init.elements) <= readableFrameLimit;
+  }
+
+  private applyTextScale(cy: Core, textScale: number) {
+    this.look = { ...this.look, textScale };
+    applyParallelCurves(cy, textScale);
+    this.restyle(cy);
   }
 
   /**
@@ -313,11 +324,19 @@ export class GraphController {
 
   destroy(): void {
     this.destroyed = true;
+    this.stopBuilding();
     this.labels?.stop();
     this.labels = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.cy?.destroy();
     this.cy = null;
+  }
+
+  private stopBuilding() {
+    if (!this.building) return;
+    this.building.cancelled = true;
+    this.building.cy.destroy();
+    this.building = null;
   }
 
   /**
@@ -354,10 +373,43 @@ export class GraphController {
       layout: { name: 'preset', fit: false },
       ...instanceOptions(fast),
     });
-    this.cy = cy;
-    this.runs = 1;
-    // Filters and selection as they are now: a worker may have laid the graph out meanwhile. One
-    // outer batch, so 20,000 nodes get one style pass rather than one per step.
+    const styled: { scheme: Scheme; fast: boolean; look: Look } = { scheme: this.scheme, fast, look: this.look };
+    const applied = this.applyInputs(cy);
+    if (!(this.init.sliced ?? !headless) || (!headless && !container)) return this.finish(cy, applied, styled);
+    // Cytoscape styles and measures every element on its first frame, in one task: 0.3-0.8 s under
+    // Lighthouse's 4x slowdown for the bundled story, seconds for 20,000 actors. Done here in slices
+    // of a few milliseconds instead, with drawing held (a batch) until the instance is finished.
+    cy.startBatch();
+    const building = { cy, cancelled: false };
+    this.building = building;
+    const cancelled = () => building.cancelled;
+    void (async () => {
+      await warmInSlices(cy, cancelled);
+      if (cancelled()) return;
+      cy.endBatch();
+      // The first camera's text scale, found here so that a restyle is styled in slices too (a
+      // phone frames the story closer than the desktop, so its names need less enlarging).
+      if (!camera && !headless && this.readableFraming()) {
+        for (let pass = 0; pass < 2; pass++) {
+          const next = readableScalePass(cy, fitPadding(container), this.look.textScale);
+          if (next === null) break;
+          this.applyTextScale(cy, next);
+          styled.look = this.look;
+          cy.startBatch();
+          await warmInSlices(cy, cancelled);
+          if (cancelled()) return;
+          cy.endBatch();
+        }
+      }
+      this.building = null;
+      this.finish(cy, applied, styled);
+    })();
+  }
+
+  /** Filters and emphasis as they are now, in one batch; returns what was applied. */
+  private applyInputs(cy: Core) {
+    const applied = { visible: this.visible, selection: this.selection };
+    // One outer batch, so 20,000 nodes get one style pass rather than one per step.
     cy.batch(() => {
       applyVisible(cy, this.visible ?? emptyVisible);
       applyHighlight(cy, this.selection, null);
@@ -365,6 +417,19 @@ export class GraphController {
       applyDegreeSizes(cy, true);
       applyRelationLabels(cy, this.visible?.relationIds.size ?? 0);
     });
+    return applied;
+  }
+
+  /** The built instance becomes the controller's: inputs that came meanwhile, the first camera, events. */
+  private finish(cy: Core, applied: { visible: GraphController['visible']; selection: Selection | null }, styled: { scheme: Scheme; fast: boolean; look: Look }) {
+    const { container, headless, camera } = this.init;
+    this.cy = cy;
+    this.runs = 1;
+    if (styled.scheme !== this.scheme || styled.fast !== this.fast || styled.look !== this.look) {
+      setViewportShortcuts(cy, this.fast);
+      this.restyle(cy);
+    }
+    if (applied.visible !== this.visible || applied.selection !== this.selection) this.applyInputs(cy);
     // A link opened at a story step: framed at once, unless the link carries its own camera.
     if (this.story !== null) {
       if (camera) applyStoryEmphasis(cy, this.story);
@@ -378,7 +443,7 @@ export class GraphController {
     if (this.story !== null && !camera) {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    if (fast && cy.zoom() >= labelZoom) this.restyle(cy);
+    if (this.fast && cy.zoom() >= labelZoom) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     if (!headless) {
       // Names and relation labels placed before the first frame: placed after it, they restyled and
@@ -451,4 +516,44 @@ function setViewportShortcuts(cy: Core, fast: boolean) {
   if (!renderer) return;
   renderer.hideEdgesOnViewport = fast;
   renderer.hideLabelsOnViewport = fast;
+}
+
+/** Longest slice of first-frame work before the page gets the thread back (a long task is 50 ms). */
+const sliceMs = 8;
+
+/** A new task: a message to ourselves runs after what the browser has queued, without timer clamping. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * Computes every element's style, and every actor's and relation's box with its label, in slices,
+ * so the first frame and the first camera find them done. Runs inside a batch, where Cytoscape
+ * leaves state boxes unsized: they are sized (innermost first) between the two passes, because a
+ * relation or member asked for its box beside an unsized state would be remembered as not drawn.
+ */
+async function warmInSlices(cy: Core, cancelled: () => boolean): Promise<void> {
+  const inSlices = async (items: readonly cytoscape.SingularElementArgument[], work: (el: cytoscape.SingularElementArgument) => void) => {
+    let i = 0;
+    while (i < items.length) {
+      const until = performance.now() + sliceMs;
+      do work(items[i++]!);
+      while (i < items.length && performance.now() < until);
+      await nextTask();
+      if (cancelled()) return false;
+    }
+    return true;
+  };
+  if (!(await inSlices(cy.elements().toArray(), (el) => el.numericStyle('width')))) return;
+  const depth = (n: NodeSingular) => n.parents().length;
+  const states = (cy.nodes(':parent').toArray() as NodeSingular[]).sort((a, b) => depth(b) - depth(a));
+  // `true`: Cytoscape skips the update while batching unless forced.
+  for (const state of states) (state as unknown as { updateCompoundBounds(force: boolean): void }).updateCompoundBounds(true);
+  await inSlices(cy.elements().not(':parent').toArray(), (el) => el.boundingBox());
 }

@@ -141,6 +141,16 @@ export function watchLabelPriority(cy: Core): { request: () => void; stop: () =>
 }
 
 /**
+ * One pass of the first camera: frame what is shown, and return the text scale its names need at
+ * that zoom, or null when `scale` already serves (a restyle and a refit saved).
+ */
+export function readableScalePass(cy: Core, padding: number, scale: number): number | null {
+  cy.fit(cy.elements(':visible'), padding);
+  const next = textScaleFor(cy.zoom(), minNamePx(cy.width()));
+  return Math.abs(next - scale) < 0.02 ? null : next;
+}
+
+/**
  * The first camera: fit the graph, then enlarge the text until names read at the screen's
  * minimum (12 px, 11 on a phone). Larger text makes state boxes larger, so fit and measure again;
  * if the cap on text size is not enough, zoom in on the centre until it is ("Fit all" shows all).
@@ -149,19 +159,16 @@ export function watchLabelPriority(cy: Core): { request: () => void; stop: () =>
 export function readableFirstCamera(cy: Core, padding: number, restyle: (textScale: number) => void, drawnScale = 1): number {
   const width = cy.width();
   if (!(width > 0)) return drawnScale;
-  const minPx = minNamePx(width);
-  const eles = cy.elements(':visible');
   // The scale the instance was styled with: a right guess saves a restyle and a fit per pass.
   let scale = drawnScale;
   for (let pass = 0; pass < 3; pass++) {
-    cy.fit(eles, padding);
-    const next = textScaleFor(cy.zoom(), minPx);
-    if (Math.abs(next - scale) < 0.02) break;
+    const next = readableScalePass(cy, padding, scale);
+    if (next === null) break;
     scale = next;
     restyle(scale);
   }
-  cy.fit(eles, padding);
-  const needed = (minPx / (12 * scale)) * 1.005;
+  cy.fit(cy.elements(':visible'), padding);
+  const needed = (minNamePx(width) / (12 * scale)) * 1.005;
   if (cy.zoom() < needed) cy.zoom({ level: needed, renderedPosition: { x: width / 2, y: cy.height() / 2 } });
   return scale;
 }
