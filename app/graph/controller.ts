@@ -8,6 +8,7 @@ import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
+import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
 
@@ -490,6 +491,8 @@ export class GraphController {
       }, 250);
     });
     this.cleanups.push(() => clearTimeout(cameraTimer));
+    // Two fingers dragged together pan, and pinch from the first movement (Cytoscape waits for a spread).
+    if (container && !this.init.headless) this.cleanups.push(twoFingerGestures(cy, container));
     if (container && typeof ResizeObserver !== 'undefined') {
       // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
       const resize = new ResizeObserver(() => {

@@ -4,6 +4,7 @@ import type { LayoutName } from '../view/view-state.ts';
 import { savedPositions } from './saved-positions.ts';
 import { seededRandom } from '../data/seeded-random.mjs';
 import type { LayoutProgress } from './layout-client.ts';
+import { clearance, squeezeWide, type SqueezeItem } from './portrait-squeeze.ts';
 import { actorRoom, landscapeAspect, layoutScore, maxTextScale, portraitAspect, roomyLimit, sizeFor } from './legibility.ts';
 
 
@@ -142,7 +143,7 @@ function options(name: LayoutName, cy: Core, root: string | null, draft: boolean
  * On a small graph, each actor's room is its shape (sized by its relations, as the canvas will
  * draw it) and its name at the largest text scale the first camera may use.
  */
-function roomForNames(input: ElementDefinition[], portrait: boolean): boolean {
+function roomForNames(input: ElementDefinition[]): boolean {
   const nodes = input.filter((e) => e.group === 'nodes');
   const parents = new Set(nodes.map((e) => e.data.parent).filter((p) => p !== undefined));
   const leaves = nodes.filter((e) => !parents.has(e.data.id));
@@ -152,18 +153,69 @@ function roomForNames(input: ElementDefinition[], portrait: boolean): boolean {
     if (e.group === 'edges') for (const end of [e.data.source!, e.data.target!]) degree.set(end, (degree.get(end) ?? 0) + 1);
   const max = Math.max(0, ...degree.values());
   for (const e of leaves) {
-    const room = actorRoom(String(e.data.label ?? ''), sizeFor(degree.get(e.data.id!) ?? 0, max), maxTextScale, 8);
-    // A portrait picture is laid out a quarter turn round and turned upright after: its boxes are turned too.
-    e.data = { ...e.data, roomW: portrait ? room.height : room.width, roomH: portrait ? room.width : room.height };
+    const shape = sizeFor(degree.get(e.data.id!) ?? 0, max);
+    const room = actorRoom(String(e.data.label ?? ''), shape, maxTextScale, 8);
+    // How far the room reaches above and below the shape's centre (the name hangs below): a phone's picture is narrowed with it.
+    e.data = { ...e.data, roomW: room.width, roomH: room.height, roomAbove: shape / 2 + 8, roomBelow: room.height - shape / 2 - 8 };
   }
   return true;
+}
+
+/** How much closer a phone's picture draws states and lone actors (outer) and a state's members (inner). */
+const portraitNarrowing = [1, 0.8, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.3].flatMap((outer) => [1, 0.7, 0.4, 0].map((inner) => ({ outer, inner })));
+
+/** A state box's padding and its name above it, as the canvas draws them at the largest text. */
+const stateFrame = { padding: 22, header: Math.ceil(13 * maxTextScale + 6) };
+
+/** Clear room, in graph units, that a bundle of parallel relations needs between its two ends for its labels. */
+const bundleRoom = 130 * maxTextScale;
+
+/**
+ * A force layout comes out about as wide as tall; a phone's canvas is 0.6 times as wide as tall.
+ * The picture is narrowed (portrait-squeeze.ts; the narrowing that fits a canvas of shape `aspect`
+ * best is kept, a bundle of three or more parallel relations squeezed short of room for its labels
+ * counting against it) and, with `apply`, moved there. Returns how well it fits, as `layoutScore` does.
+ */
+function narrowForPortrait(cy: Core, aspect: number, apply: boolean): number {
+  const items: SqueezeItem[] = cy.nodes('[roomW]').map((n) => ({
+    id: n.id(),
+    group: n.isChild() ? n.parent().first().id() : null,
+    x: n.position('x'),
+    y: n.position('y'),
+    width: n.data('roomW') as number,
+    above: n.data('roomAbove') as number,
+    below: n.data('roomBelow') as number,
+  }));
+  const blockOf = (n: NodeSingular) => (n.isChild() ? n.parent().first().id() : n.id());
+  const bundles = new Map<string, { a: string; b: string; count: number }>();
+  cy.edges().forEach((e) => {
+    const [a, b] = [blockOf(e.source()), blockOf(e.target())].sort();
+    if (a === b) return;
+    const key = `${a}\u0000${b}`;
+    const known = bundles.get(key);
+    if (known) known.count += 1;
+    else bundles.set(key, { a: a!, b: b!, count: 1 });
+  });
+  let best = { score: -Infinity, positions: new Map<string, Position>() };
+  for (const factor of portraitNarrowing) {
+    const squeezed = squeezeWide(items, factor, { gap: 10, ...stateFrame });
+    let score = Math.min(aspect / squeezed.width, 1 / squeezed.height);
+    for (const { a, b, count } of bundles.values())
+      if (count >= 3) score *= Math.min(1, Math.max(0.05, clearance(squeezed.blocks.get(a)!, squeezed.blocks.get(b)!) / bundleRoom));
+    if (score > best.score) best = { score, positions: squeezed.positions };
+  }
+  if (apply)
+    cy.batch(() => {
+      for (const [id, p] of best.positions) cy.getElementById(id).position({ x: round(p.x), y: round(p.y) });
+    });
+  return best.score;
 }
 
 /**
  * Positions are a pure function of (elements, layout, root): they are computed in a headless
  * instance with every element present, whatever the filters, so a link reproduces the picture.
- * `portrait` asks a small graph's picture for a tall canvas (a phone's): its names are laid out
- * side by side as they will be drawn, which turning a wide picture would not give.
+ * `portrait` asks a small graph's picture for a tall canvas (a phone's): each seed's picture is
+ * narrowed to the canvas's shape (see narrowForPortrait) and the one that fits best is kept.
  */
 export function computePositions(
   elements: ElementDefinition[],
@@ -219,7 +271,7 @@ export function computePositions(
     const nodes = input.filter((e) => e.group === 'nodes').sort((a, b) => (key(a) < key(b) ? -1 : 1));
     input.splice(0, input.length, ...nodes, ...input.filter((e) => e.group === 'edges'));
   }
-  const roomy = name === 'fcose' && roomForNames(input, portrait);
+  const roomy = name === 'fcose' && roomForNames(input);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -249,18 +301,18 @@ export function computePositions(
       let best = { score: -Infinity, at: new Map<string, Position>() };
       for (let k = 0; k < roomySeeds; k++) {
         run(k);
-        const score = layoutScore(rooms(), aspect);
+        const score = portrait ? narrowForPortrait(cy, aspect, false) : layoutScore(rooms(), aspect);
         if (score > best.score) best = { score, at: new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }])) };
       }
       cy.nodes().forEach((n) => void n.position(best.at.get(n.id())!));
+      if (portrait) narrowForPortrait(cy, aspect, true);
     } else if (laid.nonempty()) run(0);
     if (tiled) tileUnder(laid.nodes(), loose);
     progress?.({ step: 3, steps, label: 'Reading positions' });
     const out: Positions = new Map();
     cy.nodes().forEach((n) => {
       const p = n.position();
-      // Upright: the boxes laid out turned (see roomForNames) are the names' own shape again.
-      out.set(realIdOf.get(n.id())!, roomy && portrait ? { x: round(-p.y) || 0, y: round(p.x) } : { x: round(p.x), y: round(p.y) });
+      out.set(realIdOf.get(n.id())!, { x: round(p.x), y: round(p.y) });
     });
     return out;
   } finally {

@@ -240,8 +240,8 @@ export function actorRoom(label: string, shape: number, scale: number, gap: numb
 
 /** The shape (width / height) of the canvas a picture is laid out for: a desktop's graph panel. */
 export const landscapeAspect = 1.4;
-/** A phone's graph panel, turned a quarter (its picture is laid out turned, see layouts.ts). */
-export const portraitAspect = 1.7;
+/** A phone's graph panel: 353 × 583 px on a 375 × 812 screen (the graph takes 72 % of its height). */
+export const portraitAspect = 0.6;
 
 export interface Room {
   /** The centre of the actor's shape. */
