@@ -37,6 +37,20 @@ test('the second bundled dataset also opens without the layout chunk', async ({ 
   expect(scripts).not.toContain('layouts');
 });
 
+test('reaching for the Layout control starts the layout worker, before any layout is chosen', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await openApp(page);
+  const layout = page.getByRole('combobox', { name: 'Layout' });
+  await layout.hover();
+  await expect.poll(() => workers.filter((u) => u.includes('layout-worker')).length).toBe(1);
+  expect((await drawn(page)).layoutRuns).toBe(1);
+  // The choice then uses that worker: no second one starts.
+  await layout.selectOption('circle');
+  await expect.poll(async () => (await drawn(page)).layoutRuns).toBe(2);
+  expect(workers.filter((u) => u.includes('layout-worker'))).toHaveLength(1);
+});
+
 test('another layout still starts the layout worker on demand', async ({ page }) => {
   const scripts = watchScripts(page);
   await openApp(page, '?layout=circle');

@@ -522,7 +522,7 @@ function setViewportShortcuts(cy: Core, fast: boolean) {
 }
 
 /** Longest slice of first-frame work before the page gets the thread back (a long task is 50 ms). */
-const sliceMs = 8;
+const sliceMs = 10;
 
 /** A new task: a message to ourselves runs after what the browser has queued, without timer clamping. */
 const nextTask = () =>

@@ -78,7 +78,7 @@ function layoutClient() {
     const started = { remote: wrap<LayoutService>(w), failed, graph: -1, stop: () => w.terminate() };
     return started;
   };
-  return (job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> => {
+  const run = (job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> => {
     signal?.throwIfAborted();
     const w = (worker ??= start());
     let graph = numbers.get(job.elements);
@@ -100,9 +100,19 @@ function layoutClient() {
     );
     return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined), w.failed, cancelled]);
   };
+  // Starting the worker loads and compiles the layout code, most of a small graph's layout time.
+  const warm = () => void (worker ??= start());
+  return { run, warm };
 }
 
 const inWorker = layoutClient();
+
+/**
+ * Starts the layout worker ahead of a likely layout change (the reader reaching for the Layout
+ * control), so the change waits only for the layout itself. Not at load: most readers never
+ * change the layout, and the first view needs no layout code.
+ */
+export const warmLayoutWorker = (): void => inWorker.warm();
 
 /** Positions for a layout job: saved positions at once, every other layout from the worker. */
 export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> {
@@ -110,5 +120,5 @@ export function positionsFor(job: LayoutJob, progress?: (p: LayoutProgress) => v
   // A bundled dataset's default layout was computed by the build: no worker, no layout run.
   const bundled = bundledPositions(job.elements, job.name, job.root, job.draft, job.portrait ?? false);
   if (bundled) return Promise.resolve(bundled);
-  return inWorker(job, progress, signal);
+  return inWorker.run(job, progress, signal);
 }

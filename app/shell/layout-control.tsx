@@ -5,6 +5,7 @@ import { setLayout } from '../view/view-actions.ts';
 import { fastDrawing, largeGraph, setDrawChoice, useDrawChoice } from '../view/draw-mode.ts';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import { formatCount } from '../ui/format.ts';
+import { warmLayoutWorker } from '../graph/layout-client.ts';
 
 const layoutLabels: Record<LayoutName, string> = {
   fcose: 'Force-directed',
@@ -26,7 +27,13 @@ export function LayoutControl({ index }: { index: DatasetIndex }) {
   return (
     <div className="layout-control">
       <label htmlFor={`${id}-layout`}>Layout</label>
-      <select id={`${id}-layout`} value={layout} onChange={(e) => update(setLayout(e.currentTarget.value as LayoutName))}>
+      <select
+        id={`${id}-layout`}
+        value={layout}
+        onPointerEnter={warmLayoutWorker}
+        onFocus={warmLayoutWorker}
+        onChange={(e) => update(setLayout(e.currentTarget.value as LayoutName))}
+      >
         {offered.map((l) => (
           <option key={l} value={l}>
             {layoutLabels[l]}
