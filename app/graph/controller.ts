@@ -402,6 +402,16 @@ export class GraphController {
           cy.endBatch();
         }
       }
+      // The default view's camera and label placement, with what they restyle styled in slices
+      // too; `finish` repeats both, finding nothing left to change.
+      if (!camera && !headless && this.story === null && (container?.clientWidth ?? 0) > 0) {
+        this.frameReadable(cy);
+        applyLabelPriority(cy);
+        cy.startBatch();
+        await warmInSlices(cy, cancelled);
+        if (cancelled()) return;
+        cy.endBatch();
+      }
       this.building = null;
       this.finish(cy, applied, styled);
     })();
