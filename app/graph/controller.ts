@@ -10,6 +10,7 @@ import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
+import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -61,6 +62,11 @@ export interface GraphInit extends GraphCallbacks {
   camera?: Camera | null;
   /** Size by relations and width by weight (the Appearance control); on unless said otherwise. */
   encode?: boolean;
+  /**
+   * Above this many elements the first drawing, and a filter change of more elements than this,
+   * happen a slice at a time across tasks (chunked-add.ts). Default: chunkAbove, or never headless.
+   */
+  chunkAbove?: number;
 }
 
 export interface PositionsOptions {
@@ -111,6 +117,10 @@ export class GraphController {
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
   private resolveBuilt: () => void = () => {};
+  /** Large graphs (chunked-add.ts): the instance being filled, and the work in flight. */
+  private filling: Core | null = null;
+  private queuedPositions: { positions: Positions; options: PositionsOptions } | null = null;
+  private visibleRun = 0;
   /**
    * Resolves once the first positions have drawn the graph. It carries no instance: a promise
    * would hold it for as long as anyone holds the controller, even after `destroy`.
@@ -143,6 +153,19 @@ export class GraphController {
     this.visible = visible;
     const cy = this.cy;
     if (!cy) return;
+    const run = ++this.visibleRun;
+    const changed = visibilityChanges(cy, visible);
+    if (changed.length > this.chunkLimit) {
+      // Thousands of elements shown or hidden at once: a slice per task, then the rest of the patch.
+      void patchVisibleInSlices(cy, changed, visible, () => this.destroyed || run !== this.visibleRun).then((done) => {
+        if (done) this.patchVisible(cy, visible);
+      });
+      return;
+    }
+    this.patchVisible(cy, visible);
+  }
+
+  private patchVisible(cy: Core, visible: Pick<Visible, 'actorIds' | 'relationIds'>) {
     this.markNextDraw(cy);
     // One batch, so a filter toggle costs one style pass.
     cy.batch(() => {
@@ -183,6 +206,10 @@ export class GraphController {
   setPositions(positions: Positions, options: PositionsOptions = {}): void {
     if (this.destroyed) return;
     performance.mark('layout:end');
+    if (this.filling) {
+      this.queuedPositions = { positions, options };
+      return;
+    }
     const cy = this.cy;
     if (!cy) return this.build(positions);
     this.runs += 1;
@@ -313,6 +340,8 @@ export class GraphController {
 
   destroy(): void {
     this.destroyed = true;
+    this.filling?.destroy();
+    this.filling = null;
     this.labels?.stop();
     this.labels = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
@@ -346,6 +375,7 @@ export class GraphController {
     // layout leaves them room for it): styled so from the start, the first camera finds its scale
     // in one pass instead of restyling up to three times (most of the first view's blocking time).
     if (!fast && !camera && !headless && (container?.clientWidth ?? 0) > 0 && roomyGraph(elements)) this.look = { ...this.look, textScale: maxTextScale };
+    if (elements.length > this.chunkLimit) return this.buildInSlices(positions);
     const cy = cytoscape({
       ...(headless ? { headless: true, styleEnabled: true } : { container }),
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
@@ -354,6 +384,13 @@ export class GraphController {
       layout: { name: 'preset', fit: false },
       ...instanceOptions(fast),
     });
+    this.finishBuild(cy);
+  }
+
+  /** The first drawing's second half, the same for a graph added at once or a slice at a time. */
+  private finishBuild(cy: Core) {
+    const { container, headless, camera } = this.init;
+    const fast = this.fast;
     this.cy = cy;
     this.runs = 1;
     // Filters and selection as they are now: a worker may have laid the graph out meanwhile. One
@@ -378,13 +415,51 @@ export class GraphController {
     if (this.story !== null && !camera) {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    if (fast && cy.zoom() >= labelZoom) this.restyle(cy);
+    // Large-graph mode draws details only when close enough (the first style may have foreseen it).
+    if (fast && cy.zoom() >= labelZoom !== this.detail) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     if (!headless) {
       this.labels = watchLabelPriority(cy);
       this.labels.request();
     }
     this.resolveBuilt();
+  }
+
+  private get chunkLimit(): number {
+    return this.init.chunkAbove ?? (this.init.headless ? Infinity : chunkAbove);
+  }
+
+  /**
+   * A large graph's first drawing, a slice per task (chunked-add.ts). The instance starts empty,
+   * framed where the graph will be and styled for the zoom it will have (a restyle after the fit
+   * would make every cached style stale at once), and fills slice by slice. Inputs set meanwhile
+   * are kept and applied by finishBuild, as for any first drawing; `built` and `graph:ready` still
+   * mean the whole graph is drawn.
+   */
+  private buildInSlices(positions: ReadonlyMap<string, { x: number; y: number }>) {
+    const { container, headless, elements, camera } = this.init;
+    const fast = this.fast;
+    const cy = cytoscape({ ...(headless ? { headless: true, styleEnabled: true } : { container }), elements: [], ...instanceOptions(fast) });
+    this.filling = cy;
+    const visible = this.visible ?? emptyVisible;
+    if (camera) cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
+    else if (!headless) {
+      const frame = fitFrame(positions, visible.actorIds, cy.width(), cy.height(), fitPadding(container));
+      if (frame) cy.viewport(frame);
+    }
+    this.detail = !fast || cy.zoom() >= labelZoom;
+    const styled = { scheme: this.scheme, fast, look: this.look };
+    cy.style(buildStylesheet(styled.scheme, fast, this.detail, styled.look));
+    void addInSlices(cy, prepareElements(elements, positions, visible), () => this.destroyed).then((done) => {
+      if (!done || this.destroyed) return;
+      this.filling = null;
+      if (this.fast !== styled.fast) setViewportShortcuts(cy, this.fast);
+      if (this.scheme !== styled.scheme || this.fast !== styled.fast || this.look !== styled.look) this.restyle(cy);
+      this.finishBuild(cy);
+      const queued = this.queuedPositions;
+      this.queuedPositions = null;
+      if (queued) this.setPositions(queued.positions, queued.options);
+    });
   }
 
   private listen(cy: Core, framed: boolean) {
@@ -442,6 +517,31 @@ export class GraphController {
       this.cleanups.push(() => cancelAnimationFrame(frame));
     }
   }
+}
+
+/**
+ * The camera a fit will choose, from the laid-out positions of the shown actors alone (a margin
+ * stands in for their shapes and names): null when none is shown, as a fit then keeps the camera.
+ */
+function fitFrame(positions: ReadonlyMap<string, { x: number; y: number }>, shown: ReadonlySet<string>, width: number, height: number, padding: number) {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const [id, p] of positions) {
+    if (!shown.has(id)) continue;
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  const margin = 40;
+  const w = x2 - x1 + 2 * margin;
+  const h = y2 - y1 + 2 * margin;
+  if (!(width > 0 && height > 0 && w > 0 && h > 0)) return null;
+  const { minZoom, maxZoom } = instanceOptions(false);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
 }
 
 function setViewportShortcuts(cy: Core, fast: boolean) {
