@@ -450,6 +450,9 @@ export class GraphController {
     this.detail = !fast || cy.zoom() >= labelZoom;
     const styled = { scheme: this.scheme, fast, look: this.look };
     cy.style(buildStylesheet(styled.scheme, fast, this.detail, styled.look));
+    // Decided while the instance is empty: applyRelationLabels keeps its choice in cy.scratch, and
+    // setting that restyles every element (the slices add the class it chose themselves).
+    applyRelationLabels(cy, visible.relationIds.size);
     void addInSlices(cy, prepareElements(elements, positions, visible), () => this.destroyed).then((done) => {
       if (!done || this.destroyed) return;
       this.filling = null;

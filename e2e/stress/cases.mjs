@@ -2,7 +2,7 @@
 // task it saw. `size` is stressSizes.small in `npm test` and stressSizes.full in `npm run bench -- --stress`.
 /* global window -- only inside functions that Playwright runs in the page */
 import { nestedStates, parallelRelations, prototypeIds, stanceMatrix, unconnected } from './generators.mjs';
-import { loadDataset, longestSince, now, openApp, waitForDrawn } from './measure.mjs';
+import { loadDataset, longestSince, now, openApp, waitForDrawn, waitForDrawnSince } from './measure.mjs';
 
 const layouts = ['Force-directed', 'Concentric (by degree)', 'Circle', 'Grid', 'Breadth-first from selected actor'];
 
@@ -124,6 +124,8 @@ export const stressCases = [
       await page.getByRole('checkbox', { name: 'Show actors without visible relations' }).check();
       const n = d.actors.length;
       await page.getByRole('status').filter({ hasText: `Showing ${n} of ${n} actors` }).waitFor({ timeout });
+      // The status line changes at once; the canvas may still be showing them a slice at a time.
+      await waitForDrawnSince(page, t, timeout);
       return { phases: { load, show: await longestSince(page, t) }, outcome: 'drawn' };
     },
   },
