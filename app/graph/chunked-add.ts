@@ -107,9 +107,37 @@ export function prepareElements(
   return out;
 }
 
+/**
+ * Runs `work` a slice at a time with the instance held in a batch between slices. Cytoscape draws
+ * no frame while batching, and a frame of a half-done graph costs as much as a whole one (every
+ * element z-sorted and drawn): frames between slices made a 5,000-actor load take 75 s instead of
+ * 7. Each slice leaves the hold for its own work, so its style changes apply to it alone and the
+ * style and bounds it warms stay cached; the first frame after the hold draws the finished graph.
+ */
+async function heldInSlices<T>(cy: Core, items: readonly T[], work: (slice: T[]) => void, cancelled: () => boolean): Promise<boolean> {
+  cy.startBatch();
+  try {
+    return await inSlices(
+      items,
+      (slice) => {
+        cy.endBatch();
+        try {
+          work(slice);
+        } finally {
+          cy.startBatch();
+        }
+      },
+      () => cancelled() || cy.destroyed(),
+    );
+  } finally {
+    if (!cy.destroyed()) cy.endBatch();
+  }
+}
+
 /** Adds the definitions to `cy` a slice at a time, each slice styled and bounded in its own task. */
 export function addInSlices(cy: Core, definitions: readonly ElementDefinition[], cancelled: () => boolean): Promise<boolean> {
-  return inSlices(
+  return heldInSlices(
+    cy,
     definitions,
     (slice) => {
       let added = cy.collection();
@@ -118,7 +146,7 @@ export function addInSlices(cy: Core, definitions: readonly ElementDefinition[],
       });
       warm(added);
     },
-    () => cancelled() || cy.destroyed(),
+    cancelled,
   );
 }
 
@@ -140,7 +168,8 @@ export function patchVisibleInSlices(
   cancelled: () => boolean,
 ): Promise<boolean> {
   const list = changed.toArray();
-  return inSlices(
+  return heldInSlices(
+    cy,
     list,
     (slice) => {
       // An array of elements is a valid collection at run time; the typings only know definitions.
@@ -153,6 +182,6 @@ export function patchVisibleInSlices(
       });
       warm(eles);
     },
-    () => cancelled() || cy.destroyed(),
+    cancelled,
   );
 }
