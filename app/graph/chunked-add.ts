@@ -108,24 +108,27 @@ export function prepareElements(
 }
 
 /**
- * Runs `work` a slice at a time with the instance held in a batch between slices. Cytoscape draws
+ * Changes the instance a slice at a time, holding it in a batch between slices. Cytoscape draws
  * no frame while batching, and a frame of a half-done graph costs as much as a whole one (every
  * element z-sorted and drawn): frames between slices made a 5,000-actor load take 75 s instead of
- * 7. Each slice leaves the hold for its own work, so its style changes apply to it alone and the
- * style and bounds it warms stay cached; the first frame after the hold draws the finished graph.
+ * 7. Each slice leaves the hold for its change, so the change applies (marks styles stale) to that
+ * slice alone, and is warmed back in the hold, where Cytoscape also skips re-fitting every state
+ * box around its members (done once, by the first fit); the first frame draws the finished graph.
  */
-async function heldInSlices<T>(cy: Core, items: readonly T[], work: (slice: T[]) => void, cancelled: () => boolean): Promise<boolean> {
+async function heldInSlices<T>(cy: Core, items: readonly T[], change: (slice: T[]) => Collection, cancelled: () => boolean): Promise<boolean> {
   cy.startBatch();
   try {
     return await inSlices(
       items,
       (slice) => {
         cy.endBatch();
+        let changed: Collection;
         try {
-          work(slice);
+          changed = change(slice);
         } finally {
           cy.startBatch();
         }
+        warm(changed);
       },
       () => cancelled() || cy.destroyed(),
     );
@@ -140,11 +143,11 @@ export function addInSlices(cy: Core, definitions: readonly ElementDefinition[],
     cy,
     definitions,
     (slice) => {
-      let added = cy.collection();
+      let added: Collection = cy.collection();
       cy.batch(() => {
         added = cy.add(slice);
       });
-      warm(added);
+      return added;
     },
     cancelled,
   );
@@ -180,7 +183,7 @@ export function patchVisibleInSlices(
           el.toggleClass('hidden', !shown);
         }
       });
-      warm(eles);
+      return eles;
     },
     cancelled,
   );
