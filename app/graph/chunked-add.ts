@@ -9,7 +9,8 @@ import { labelAllLimit } from './legible-cy.ts';
 // (1.8 s at load, 1.2 s when "Show actors without visible relations" un-hid them all). Here each
 // slice is added (or un-hidden) in its own batch and then measured at once, in the same task, so
 // the style and the bounds are cached slice by slice and the first fit and frame find them ready;
-// between slices the page yields, so input, the loading indicators and the canvas keep moving.
+// between slices the page yields, so input and the page's indicators keep moving (the canvas keeps
+// its last frame until the change is whole: see heldInSlices).
 
 /** Below this many elements (or changed elements) everything happens in one task, as before. */
 export const chunkAbove = 2000;
