@@ -37,7 +37,12 @@ export function yieldToBrowser(): Promise<void> {
  * Runs `work` over `items` a slice at a time, yielding between tasks. Resolves true when done,
  * false as soon as `cancelled` says so (checked after every yield: nothing is applied after it).
  */
-export async function inSlices<T>(items: readonly T[], work: (slice: T[]) => void, cancelled: () => boolean): Promise<boolean> {
+export async function inSlices<T>(
+  items: readonly T[],
+  work: (slice: T[]) => void,
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+): Promise<boolean> {
   let i = 0;
   while (i < items.length) {
     const started = performance.now();
@@ -47,6 +52,7 @@ export async function inSlices<T>(items: readonly T[], work: (slice: T[]) => voi
       work(slice);
     } while (i < items.length && performance.now() - started < taskBudgetMs);
     if (i < items.length) {
+      progress?.(i);
       await yieldToBrowser();
       if (cancelled()) return false;
     }
@@ -116,7 +122,13 @@ export function prepareElements(
  * slice alone, and is warmed back in the hold, where Cytoscape also skips re-fitting every state
  * box around its members (done once, by the first fit); the first frame draws the finished graph.
  */
-async function heldInSlices<T>(cy: Core, items: readonly T[], change: (slice: T[]) => Collection, cancelled: () => boolean): Promise<boolean> {
+async function heldInSlices<T>(
+  cy: Core,
+  items: readonly T[],
+  change: (slice: T[]) => Collection,
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+): Promise<boolean> {
   cy.startBatch();
   try {
     return await inSlices(
@@ -132,6 +144,7 @@ async function heldInSlices<T>(cy: Core, items: readonly T[], change: (slice: T[
         warm(changed);
       },
       () => cancelled() || cy.destroyed(),
+      progress,
     );
   } finally {
     if (!cy.destroyed()) cy.endBatch();
@@ -139,7 +152,12 @@ async function heldInSlices<T>(cy: Core, items: readonly T[], change: (slice: T[
 }
 
 /** Adds the definitions to `cy` a slice at a time, each slice styled and bounded in its own task. */
-export function addInSlices(cy: Core, definitions: readonly ElementDefinition[], cancelled: () => boolean): Promise<boolean> {
+export function addInSlices(
+  cy: Core,
+  definitions: readonly ElementDefinition[],
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+): Promise<boolean> {
   return heldInSlices(
     cy,
     definitions,
@@ -151,6 +169,7 @@ export function addInSlices(cy: Core, definitions: readonly ElementDefinition[],
       return added;
     },
     cancelled,
+    progress,
   );
 }
 
@@ -170,6 +189,7 @@ export function patchVisibleInSlices(
   changed: Collection,
   visible: Pick<Visible, 'actorIds' | 'relationIds'>,
   cancelled: () => boolean,
+  progress?: (done: number) => void,
 ): Promise<boolean> {
   const list = changed.toArray();
   return heldInSlices(
@@ -187,5 +207,6 @@ export function patchVisibleInSlices(
       return eles;
     },
     cancelled,
+    progress,
   );
 }

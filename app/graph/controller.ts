@@ -47,6 +47,13 @@ export interface GraphCallbacks {
   onHover?: (actor: string | null) => void;
   /** The camera after a pan or zoom, once it has been still for a quarter of a second. */
   onCamera?: (camera: Camera) => void;
+  /** A large graph drawn or shown a slice at a time (chunked-add.ts): how far, then null when whole. */
+  onDrawing?: (progress: DrawingProgress | null) => void;
+}
+
+export interface DrawingProgress {
+  done: number;
+  total: number;
 }
 
 export interface GraphInit extends GraphCallbacks {
@@ -157,11 +164,16 @@ export class GraphController {
     const changed = visibilityChanges(cy, visible);
     if (changed.length > this.chunkLimit) {
       // Thousands of elements shown or hidden at once: a slice per task, then the rest of the patch.
-      void patchVisibleInSlices(cy, changed, visible, () => this.destroyed || run !== this.visibleRun).then((done) => {
+      const total = changed.length;
+      const cancelled = () => this.destroyed || run !== this.visibleRun;
+      void patchVisibleInSlices(cy, changed, visible, cancelled, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
         if (done) this.patchVisible(cy, visible);
+        // A newer change reports for itself (and clears it, below or when it ends).
+        if (!this.destroyed && run === this.visibleRun) this.init.onDrawing?.(null);
       });
       return;
     }
+    this.init.onDrawing?.(null);
     this.patchVisible(cy, visible);
   }
 
@@ -453,8 +465,10 @@ export class GraphController {
     // Decided while the instance is empty: applyRelationLabels keeps its choice in cy.scratch, and
     // setting that restyles every element (the slices add the class it chose themselves).
     applyRelationLabels(cy, visible.relationIds.size);
-    void addInSlices(cy, prepareElements(elements, positions, visible), () => this.destroyed).then((done) => {
+    const total = elements.length;
+    void addInSlices(cy, prepareElements(elements, positions, visible), () => this.destroyed, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
       if (!done || this.destroyed) return;
+      this.init.onDrawing?.(null);
       this.filling = null;
       if (this.fast !== styled.fast) setViewportShortcuts(cy, this.fast);
       if (this.scheme !== styled.scheme || this.fast !== styled.fast || this.look !== styled.look) this.restyle(cy);
