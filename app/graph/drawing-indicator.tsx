@@ -1,4 +1,3 @@
-import { formatCount } from '../ui/format.ts';
 import type { DrawingProgress } from './controller.ts';
 
 /**
@@ -8,9 +7,7 @@ import type { DrawingProgress } from './controller.ts';
 export function DrawingIndicator({ progress }: { progress: DrawingProgress }) {
   return (
     <div className="layout-indicator" role="status">
-      <p>
-        Drawing {formatCount(progress.total)} elements… {Math.floor((100 * progress.done) / progress.total)} %
-      </p>
+      <p>Drawing the graph… {Math.floor((100 * progress.done) / progress.total)} %</p>
       <progress max={progress.total} value={progress.done} aria-label="Drawing progress" />
     </div>
   );
