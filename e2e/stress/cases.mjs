@@ -1,6 +1,6 @@
 // The stress cases of issue #17, each driving the built app and returning the longest main-thread
 // task it saw. `size` is stressSizes.small in `npm test` and stressSizes.full in `npm run bench -- --stress`.
-/* global window -- only inside functions that Playwright runs in the page */
+/* global window, document, MutationObserver -- only inside functions that Playwright runs in the page */
 import { nestedStates, parallelRelations, prototypeIds, stanceMatrix, unconnected } from './generators.mjs';
 import { loadDataset, longestSince, now, openApp, waitForDrawn, waitForDrawnSince } from './measure.mjs';
 
