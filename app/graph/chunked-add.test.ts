@@ -100,6 +100,21 @@ describe('drawing a large graph a slice at a time', () => {
     g.destroy();
   });
 
+  it('reports how far the drawing is, then that it is whole', async () => {
+    const reports: ({ done: number; total: number } | null)[] = [];
+    const g = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: true, chunkAbove: 500, onDrawing: (p) => reports.push(p) });
+    g.setVisible(shown);
+    g.setPositions(positions);
+    await g.built;
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.at(-1)).toBeNull();
+    const steps = reports.slice(0, -1).map((p) => p!.done);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(reports[0]!.total).toBe(elements.length);
+    expect(steps.at(-1)).toBeLessThan(elements.length);
+    g.destroy();
+  });
+
   it('stops adding when destroyed half-way, and never draws afterwards', async () => {
     const g = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: true, chunkAbove: 500 });
     g.setVisible(shown);
