@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { drawn, expect, openApp, test } from './support.ts';
+import { drawn, expect, openApp, statusNumbers, test, visibleCounts } from './support.ts';
 
 /** A generated dataset large enough that the layout runs in the worker. */
 function largeDataset(actors: number) {
@@ -154,4 +154,38 @@ test('a long layout can be cancelled, and the graph stays where the previous lay
   await expect(layout).toHaveValue(circle);
   await page.waitForTimeout(600);
   expect((await drawn(page)).nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)])).toEqual(before);
+});
+
+test('a large graph with states, drawn and filtered a slice at a time, shows every member and relation it counts', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Above the slicing threshold (2,000 elements): 40 states, 1,160 members, two topics.
+  const states = 40;
+  const members = 1160;
+  const data = largeDataset(members);
+  data.topics.push({ id: 'other', label: 'Other', description: '' });
+  const withStates = {
+    ...data,
+    actors: [
+      ...Array.from({ length: states }, (_, i) => ({ id: `s${i}`, name: `State ${i}`, kind: 'state' })),
+      ...data.actors.map((a, i) => ({ ...a, parent: `s${i % states}` })),
+    ],
+    relations: data.relations.map((r, i) => ({ ...r, topics: [i % 2 === 0 ? 'all' : 'other'] })),
+  };
+  await openApp(page);
+  await page.getByLabel('Load dataset').setInputFiles({ name: 'states.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(withStates)) });
+  const total = states + members;
+  await expect(page.getByRole('status').filter({ hasText: `of ${total} actors` })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => page.evaluate(() => window.stancegraphProbe?.().nodes.length ?? 0), { timeout: 60_000 }).toBe(total);
+  const agree = async () => {
+    const status = await statusNumbers(page);
+    await expect.poll(() => visibleCounts(page), { timeout: 30_000 }).toEqual({ actors: status.actors, relations: status.relations });
+  };
+  await agree();
+  // Half the relations off, then on again: both changes pass the slicing threshold.
+  const other = page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: 'Other' });
+  await other.uncheck();
+  await agree();
+  await other.check();
+  await agree();
+  expect((await statusNumbers(page)).relations).toBe(withStates.relations.length);
 });

@@ -11,6 +11,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
+import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges, warmInSlices } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -47,6 +48,13 @@ export interface GraphCallbacks {
   onHover?: (actor: string | null) => void;
   /** The camera after a pan or zoom, once it has been still for a quarter of a second. */
   onCamera?: (camera: Camera) => void;
+  /** A large graph drawn or shown a slice at a time (chunked-add.ts): how far, then null when whole. */
+  onDrawing?: (progress: DrawingProgress | null) => void;
+}
+
+export interface DrawingProgress {
+  done: number;
+  total: number;
 }
 
 export interface GraphInit extends GraphCallbacks {
@@ -64,6 +72,11 @@ export interface GraphInit extends GraphCallbacks {
   encode?: boolean;
   /** Style the first frame in slices across tasks (see `build`): on when drawing, off in headless unit tests unless asked. */
   sliced?: boolean;
+  /**
+   * Above this many elements the first drawing, and a filter change of more elements than this,
+   * happen a slice at a time across tasks (chunked-add.ts). Default: chunkAbove, or never headless.
+   */
+  chunkAbove?: number;
 }
 
 export interface PositionsOptions {
@@ -112,10 +125,12 @@ export class GraphController {
   /** The camera as it was before the story opened, put back when it closes. */
   private beforeStory: { zoom: number; pan: { x: number; y: number } } | null = null;
   private destroyed = false;
-  /** An instance being styled in slices before its first frame (see `build`); not yet `cy`. */
-  private building: { cy: Core; cancelled: boolean } | null = null;
   private readonly cleanups: (() => void)[] = [];
   private resolveBuilt: () => void = () => {};
+  /** Large graphs (chunked-add.ts): the instance being filled, and the work in flight. */
+  private filling: Core | null = null;
+  private queuedPositions: { positions: Positions; options: PositionsOptions } | null = null;
+  private visibleRun = 0;
   /**
    * Resolves once the first positions have drawn the graph. It carries no instance: a promise
    * would hold it for as long as anyone holds the controller, even after `destroy`.
@@ -148,6 +163,24 @@ export class GraphController {
     this.visible = visible;
     const cy = this.cy;
     if (!cy) return;
+    const run = ++this.visibleRun;
+    const changed = visibilityChanges(cy, visible);
+    if (changed.length > this.chunkLimit) {
+      // Thousands of elements shown or hidden at once: a slice per task, then the rest of the patch.
+      const total = changed.length;
+      const cancelled = () => this.destroyed || run !== this.visibleRun;
+      void patchVisibleInSlices(cy, changed, visible, cancelled, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
+        if (done) this.patchVisible(cy, visible);
+        // A newer change reports for itself (and clears it, below or when it ends).
+        if (!this.destroyed && run === this.visibleRun) this.init.onDrawing?.(null);
+      });
+      return;
+    }
+    this.init.onDrawing?.(null);
+    this.patchVisible(cy, visible);
+  }
+
+  private patchVisible(cy: Core, visible: Pick<Visible, 'actorIds' | 'relationIds'>) {
     this.markNextDraw(cy);
     // One batch, so a filter toggle costs one style pass.
     cy.batch(() => {
@@ -188,12 +221,12 @@ export class GraphController {
   setPositions(positions: Positions, options: PositionsOptions = {}): void {
     if (this.destroyed) return;
     performance.mark('layout:end');
-    const cy = this.cy;
-    if (!cy) {
-      // Positions that arrive while the first ones are still being styled replace them.
-      this.stopBuilding();
-      return this.build(positions);
+    if (this.filling) {
+      this.queuedPositions = { positions, options };
+      return;
     }
+    const cy = this.cy;
+    if (!cy) return this.build(positions);
     this.runs += 1;
     const oriented = orientToCanvas(positions, cy.width(), cy.height());
     this.markNextDraw(cy);
@@ -325,19 +358,13 @@ export class GraphController {
 
   destroy(): void {
     this.destroyed = true;
-    this.stopBuilding();
+    this.filling?.destroy();
+    this.filling = null;
     this.labels?.stop();
     this.labels = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.cy?.destroy();
     this.cy = null;
-  }
-
-  private stopBuilding() {
-    if (!this.building) return;
-    this.building.cancelled = true;
-    this.building.cy.destroy();
-    this.building = null;
   }
 
   /**
@@ -366,6 +393,7 @@ export class GraphController {
     // layout leaves them room for it): styled so from the start, the first camera finds its scale
     // in one pass instead of restyling up to three times (most of the first view's blocking time).
     if (!fast && !camera && !headless && (container?.clientWidth ?? 0) > 0 && roomyGraph(elements)) this.look = { ...this.look, textScale: maxTextScale };
+    if (elements.length > this.chunkLimit) return this.buildInSlices(positions);
     const cy = cytoscape({
       ...(headless ? { headless: true, styleEnabled: true } : { container }),
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
@@ -381,12 +409,10 @@ export class GraphController {
     // Lighthouse's 4x slowdown for the bundled story, seconds for 20,000 actors. Done here in slices
     // of a few milliseconds instead, with drawing held (a batch) until the instance is finished.
     cy.startBatch();
-    const building = { cy, cancelled: false };
-    this.building = building;
-    const cancelled = () => building.cancelled;
+    this.filling = cy;
+    const cancelled = () => this.destroyed || cy.destroyed();
     void (async () => {
-      await warmInSlices(cy, cancelled);
-      if (cancelled()) return;
+      if (!(await warmInSlices(cy, cancelled))) return;
       cy.endBatch();
       // The first camera's text scale, found here so that a restyle is styled in slices too (a
       // phone frames the story closer than the desktop, so its names need less enlarging).
@@ -397,8 +423,7 @@ export class GraphController {
           this.applyTextScale(cy, next);
           styled.look = this.look;
           cy.startBatch();
-          await warmInSlices(cy, cancelled);
-          if (cancelled()) return;
+          if (!(await warmInSlices(cy, cancelled))) return;
           cy.endBatch();
         }
       }
@@ -408,12 +433,12 @@ export class GraphController {
         this.frameReadable(cy);
         applyLabelPriority(cy);
         cy.startBatch();
-        await warmInSlices(cy, cancelled);
-        if (cancelled()) return;
+        if (!(await warmInSlices(cy, cancelled))) return;
         cy.endBatch();
       }
-      this.building = null;
+      this.filling = null;
       this.finish(cy, applied, styled);
+      this.applyQueuedPositions();
     })();
   }
 
@@ -432,7 +457,7 @@ export class GraphController {
   }
 
   /** The built instance becomes the controller's: inputs that came meanwhile, the first camera, events. */
-  private finish(cy: Core, applied: { visible: GraphController['visible']; selection: Selection | null }, styled: { scheme: Scheme; fast: boolean; look: Look }) {
+  private finish(cy: Core, applied: { visible: GraphController['visible']; selection: Selection | null } | null, styled: { scheme: Scheme; fast: boolean; look: Look }) {
     const { container, headless, camera } = this.init;
     this.cy = cy;
     this.runs = 1;
@@ -440,7 +465,7 @@ export class GraphController {
       setViewportShortcuts(cy, this.fast);
       this.restyle(cy);
     }
-    if (applied.visible !== this.visible || applied.selection !== this.selection) this.applyInputs(cy);
+    if (applied === null || applied.visible !== this.visible || applied.selection !== this.selection) this.applyInputs(cy);
     // A link opened at a story step: framed at once, unless the link carries its own camera.
     if (this.story !== null) {
       if (camera) applyStoryEmphasis(cy, this.story);
@@ -454,7 +479,8 @@ export class GraphController {
     if (this.story !== null && !camera) {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    if (this.fast && cy.zoom() >= labelZoom) this.restyle(cy);
+    // Large-graph mode draws details only when close enough (the first style may have foreseen it).
+    if (this.fast && cy.zoom() >= labelZoom !== this.detail) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     if (!headless) {
       // Names and relation labels placed before the first frame: placed after it, they restyled and
@@ -463,6 +489,52 @@ export class GraphController {
       this.labels = watchLabelPriority(cy);
     }
     this.resolveBuilt();
+  }
+
+  private get chunkLimit(): number {
+    return this.init.chunkAbove ?? (this.init.headless ? Infinity : chunkAbove);
+  }
+
+  /**
+   * A large graph's first drawing, a slice per task (chunked-add.ts). The instance starts empty,
+   * framed where the graph will be and styled for the zoom it will have (a restyle after the fit
+   * would make every cached style stale at once), and fills slice by slice. Inputs set meanwhile
+   * are kept and applied by `finish`, as for any first drawing; `built` and `graph:ready` still
+   * mean the whole graph is drawn.
+   */
+  private buildInSlices(positions: ReadonlyMap<string, { x: number; y: number }>) {
+    const { container, headless, elements, camera } = this.init;
+    const fast = this.fast;
+    const cy = cytoscape({ ...(headless ? { headless: true, styleEnabled: true } : { container }), elements: [], ...instanceOptions(fast) });
+    this.filling = cy;
+    const visible = this.visible ?? emptyVisible;
+    if (camera) cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
+    else if (!headless) {
+      const frame = fitFrame(positions, visible.actorIds, cy.width(), cy.height(), fitPadding(container));
+      if (frame) cy.viewport(frame);
+    }
+    this.detail = !fast || cy.zoom() >= labelZoom;
+    const styled = { scheme: this.scheme, fast, look: this.look };
+    cy.style(buildStylesheet(styled.scheme, fast, this.detail, styled.look));
+    // Decided while the instance is empty: applyRelationLabels keeps its choice in cy.scratch, and
+    // setting that restyles every element (the slices add the class it chose themselves).
+    applyRelationLabels(cy, visible.relationIds.size);
+    const total = elements.length;
+    void addInSlices(cy, prepareElements(elements, positions, visible), () => this.destroyed, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
+      if (!done || this.destroyed) return;
+      this.init.onDrawing?.(null);
+      this.filling = null;
+      // The slices carried the filters as they were; emphasis and anything changed since come now.
+      this.finish(cy, null, styled);
+      this.applyQueuedPositions();
+    });
+  }
+
+  /** Positions that arrived while the first drawing was being filled or styled: applied once it is whole. */
+  private applyQueuedPositions() {
+    const queued = this.queuedPositions;
+    this.queuedPositions = null;
+    if (queued) this.setPositions(queued.positions, queued.options);
   }
 
   private listen(cy: Core, framed: boolean) {
@@ -524,49 +596,34 @@ export class GraphController {
   }
 }
 
+/**
+ * The camera a fit will choose, from the laid-out positions of the shown actors alone (a margin
+ * stands in for their shapes and names): null when none is shown, as a fit then keeps the camera.
+ */
+function fitFrame(positions: ReadonlyMap<string, { x: number; y: number }>, shown: ReadonlySet<string>, width: number, height: number, padding: number) {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const [id, p] of positions) {
+    if (!shown.has(id)) continue;
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  }
+  const margin = 40;
+  const w = x2 - x1 + 2 * margin;
+  const h = y2 - y1 + 2 * margin;
+  if (!(width > 0 && height > 0 && w > 0 && h > 0)) return null;
+  const { minZoom, maxZoom } = instanceOptions(false);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
+}
+
 function setViewportShortcuts(cy: Core, fast: boolean) {
   const renderer = (cy as unknown as { renderer(): RendererSwitches | undefined }).renderer();
   if (!renderer) return;
   renderer.hideEdgesOnViewport = fast;
   renderer.hideLabelsOnViewport = fast;
-}
-
-/** Longest slice of first-frame work before the page gets the thread back (a long task is 50 ms). */
-const sliceMs = 10;
-
-/** A new task: a message to ourselves runs after what the browser has queued, without timer clamping. */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-
-/**
- * Computes every element's style, and every actor's and relation's box with its label, in slices,
- * so the first frame and the first camera find them done. Runs inside a batch, where Cytoscape
- * leaves state boxes unsized: they are sized (innermost first) between the two passes, because a
- * relation or member asked for its box beside an unsized state would be remembered as not drawn.
- */
-async function warmInSlices(cy: Core, cancelled: () => boolean): Promise<void> {
-  const inSlices = async (items: readonly cytoscape.SingularElementArgument[], work: (el: cytoscape.SingularElementArgument) => void) => {
-    let i = 0;
-    while (i < items.length) {
-      const until = performance.now() + sliceMs;
-      do work(items[i++]!);
-      while (i < items.length && performance.now() < until);
-      await nextTask();
-      if (cancelled()) return false;
-    }
-    return true;
-  };
-  if (!(await inSlices(cy.elements().toArray(), (el) => el.numericStyle('width')))) return;
-  const depth = (n: NodeSingular) => n.parents().length;
-  const states = (cy.nodes(':parent').toArray() as NodeSingular[]).sort((a, b) => depth(b) - depth(a));
-  // `true`: Cytoscape skips the update while batching unless forced.
-  for (const state of states) (state as unknown as { updateCompoundBounds(force: boolean): void }).updateCompoundBounds(true);
-  await inSlices(cy.elements().not(':parent').toArray(), (el) => el.boundingBox());
 }

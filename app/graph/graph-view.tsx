@@ -6,9 +6,10 @@ import { select, setCamera, setLayout } from '../view/view-actions.ts';
 import { fastDrawing, useDrawChoice } from '../view/draw-mode.ts';
 import { toElements } from './elements.ts';
 import type { Scheme } from './stylesheet.ts';
-import { GraphController } from './controller.ts';
+import { GraphController, type DrawingProgress } from './controller.ts';
 import { graphKey, layoutRoot, useLayoutPositions } from './layout-query.ts';
 import { LayoutIndicator } from './layout-indicator.tsx';
+import { DrawingIndicator } from './drawing-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
 import { graphSummary } from './graph-summary.ts';
 import { storyEmphasis, storySteps } from '../view/story.ts';
@@ -32,6 +33,7 @@ const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
 export function GraphView({ index, visible, onController }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<GraphController | null>(null);
+  const [drawing, setDrawing] = useState<DrawingProgress | null>(null);
   const selection = useView((s) => s.selection);
   const layout = useView((s) => s.layout);
   const [scheme, setScheme] = useState<Scheme>(schemeNow);
@@ -71,6 +73,7 @@ export function GraphView({ index, visible, onController }: Props) {
       encode: !start.plain,
       onTap: (target) => update(select(target)),
       onCamera: (camera) => update(setCamera(camera), 'silent'),
+      onDrawing: setDrawing,
     });
     setController(created);
     onController?.(created);
@@ -79,6 +82,7 @@ export function GraphView({ index, visible, onController }: Props) {
       unprobe?.();
       onController?.(null);
       created.destroy();
+      setDrawing(null);
     };
   }, [index, elements, onController]);
 
@@ -114,6 +118,7 @@ export function GraphView({ index, visible, onController }: Props) {
       </button>
       {/* Cancel goes back to the positions on screen: a first drawing has none to go back to. */}
       {wait && <LayoutIndicator wait={wait} onCancel={controller?.instance ? cancelLayout : undefined} />}
+      {!wait && drawing && <DrawingIndicator progress={drawing} />}
     </>
   );
 }

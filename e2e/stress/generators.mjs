@@ -121,5 +121,5 @@ export const stressSizes = {
   // The sizes; 150 × 1,000 stances is now refused before validation, so the matrix runs
   // at the format's limits instead (100 actors × 200 topics = 20,000 stances).
   full: { nested: 1000, nestedLimit: 10, stanceActors: 100, stanceTopics: 200, parallel: 5000, parallelLimit: 100, unconnected: 19999 },
-  small: { nested: 1000, nestedLimit: 10, stanceActors: 30, stanceTopics: 60, parallel: 5000, parallelLimit: 100, unconnected: 600 },
+  small: { nested: 1000, nestedLimit: 10, stanceActors: 30, stanceTopics: 60, parallel: 5000, parallelLimit: 100, unconnected: 3000 },
 };

@@ -40,3 +40,8 @@ export async function loadDataset(page, dataset, name = 'stress.json') {
 export async function waitForDrawn(page, actors, timeout) {
   await page.waitForFunction((n) => window.stancegraphProbe?.().nodes.length === n, actors, { timeout, polling: 200 });
 }
+
+/** Waits until the canvas has drawn a change made after `since` (a page clock reading): its graph:drawn mark. */
+export async function waitForDrawnSince(page, since, timeout) {
+  await page.waitForFunction((t) => performance.getEntriesByName('graph:drawn').some((e) => e.startTime > t), since, { timeout, polling: 200 });
+}

@@ -1,0 +1,172 @@
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { GraphController } from './controller.ts';
+import { inSlices, prepareElements } from './chunked-add.ts';
+import { applyDegreeSizes } from './legible-cy.ts';
+import { applyHighlight } from './patches.ts';
+import { buildStylesheet } from './stylesheet.ts';
+
+/** States with members, people, and relations among them: a parent listed after its members. */
+function graph(people: number, relations: number): ElementDefinition[] {
+  const out: ElementDefinition[] = [];
+  for (let i = 0; i < people; i++) out.push({ group: 'nodes', data: { id: `p${i}`, label: `Person ${i}`, kind: 'person', parent: `s${i % 3}` } });
+  for (let s = 0; s < 3; s++) out.push({ group: 'nodes', data: { id: `s${s}`, label: `State ${s}`, kind: 'state' } });
+  for (let r = 0; r < relations; r++)
+    out.push({ group: 'edges', data: { id: `r${r}`, source: `p${(r * 7) % people}`, target: `p${(r * 13 + 1) % people}`, type: 'alliance', rlabel: 'allies' } });
+  return out;
+}
+
+const positionsOf = (elements: ElementDefinition[]) =>
+  new Map(elements.filter((e) => e.group === 'nodes').map((e, i) => [e.data.id!, { x: (i % 50) * 60, y: Math.floor(i / 50) * 60 }]));
+
+/** Classes, sizes and positions of every element: what a drawing must agree on, however it was made. */
+function drawingOf(cy: cytoscape.Core) {
+  return cy
+    .elements()
+    .map((e) => ({ id: e.id(), visible: e.visible(), classes: [...e.classes()].sort(), size: e.data('size') as unknown, parent: e.isNode() ? e.data('parent') : null, position: e.isNode() && e.isChildless() ? { ...e.position() } : null }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+describe('drawing a large graph a slice at a time', () => {
+  const elements = graph(1500, 3000);
+  const positions = positionsOf(elements);
+  const shown = {
+    actorIds: new Set(elements.filter((e) => e.group === 'nodes' && Number(e.data.id!.slice(1)) % 2 === 0).map((e) => e.data.id!)),
+    relationIds: new Set(elements.filter((e) => e.group === 'edges' && Number(e.data.id!.slice(1)) % 3 === 0).map((e) => e.data.id!)),
+  };
+
+  it('puts every parent before its members and every node before any relation', () => {
+    const prepared = prepareElements(elements, positions, shown);
+    const seen = new Set<string>();
+    for (const e of prepared) {
+      if (e.group === 'nodes' && e.data.parent) expect(seen.has(e.data.parent), e.data.id).toBe(true);
+      if (e.group === 'edges') expect(seen.has(e.data.source!) && seen.has(e.data.target!), e.data.id).toBe(true);
+      seen.add(e.data.id!);
+    }
+    expect(prepared).toHaveLength(elements.length);
+  });
+
+  it('sizes actors as applyDegreeSizes does, above and below its every-relation limit', () => {
+    for (const sample of [graph(1500, 3000), graph(300, 900)]) {
+      const visible = { actorIds: new Set<string>(), relationIds: new Set(sample.filter((e) => e.group === 'edges').slice(0, 200).map((e) => e.data.id!)) };
+      const prepared = prepareElements(sample, positionsOf(sample), visible);
+      const cy = cytoscape({ headless: true, elements: prepared });
+      const before = cy.nodes().map((n) => [n.id(), n.data('size')]);
+      applyDegreeSizes(cy, true);
+      expect(cy.nodes().map((n) => [n.id(), n.data('size')])).toEqual(before);
+      cy.destroy();
+    }
+  });
+
+  it('draws the same graph as the one-task build, and only once every slice is in', async () => {
+    const at = (chunkAbove: number) => {
+      const g = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: true, chunkAbove });
+      g.setVisible(shown);
+      g.setSelection({ kind: 'actor', id: 'p0' });
+      g.setPositions(positions);
+      return g;
+    };
+    const whole = at(Infinity);
+    const sliced = at(500);
+    // Nothing is handed out half-built: the instance appears when the last slice is in.
+    expect(sliced.instance).toBeNull();
+    await sliced.built;
+    expect(sliced.instance!.elements().length).toBe(elements.length);
+    expect(drawingOf(sliced.instance!)).toEqual(drawingOf(whole.instance!));
+    expect(sliced.layoutRuns).toBe(1);
+    whole.destroy();
+    sliced.destroy();
+  });
+
+  it('a large filter change shows and hides a slice at a time, the same instance, no layout run', async () => {
+    const g = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: true, chunkAbove: 500 });
+    g.setVisible(shown);
+    g.setPositions(positions);
+    await g.built;
+    const cy = g.instance!;
+    const everything = { actorIds: new Set(cy.nodes().map((n) => n.id())), relationIds: new Set(cy.edges().map((e) => e.id())) };
+    g.setVisible(everything);
+    // Still under way after the call returns: the rest comes in later tasks.
+    expect(cy.elements('.hidden').length).toBeGreaterThan(0);
+    await expect.poll(() => cy.elements('.hidden').length).toBe(0);
+    // Shown beside state boxes sized in the same hold: every member and relation is drawn.
+    expect(cy.elements(':visible').length).toBe(cy.elements().length);
+    expect(g.instance).toBe(cy);
+    expect(g.layoutRuns).toBe(1);
+    // A newer change wins over one still under way.
+    g.setVisible(shown);
+    g.setVisible(everything);
+    await expect.poll(() => cy.elements('.hidden').length).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cy.elements('.hidden').length).toBe(0);
+    g.destroy();
+  });
+
+  it('reports how far the drawing is, then that it is whole', async () => {
+    const reports: ({ done: number; total: number } | null)[] = [];
+    const g = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: true, chunkAbove: 500, onDrawing: (p) => reports.push(p) });
+    g.setVisible(shown);
+    g.setPositions(positions);
+    await g.built;
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.at(-1)).toBeNull();
+    const steps = reports.slice(0, -1).map((p) => p!.done);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(reports[0]!.total).toBe(elements.length);
+    expect(steps.at(-1)).toBeLessThan(elements.length);
+    g.destroy();
+  });
+
+  it('stops adding when destroyed half-way, and never draws afterwards', async () => {
+    const g = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: true, chunkAbove: 500 });
+    g.setVisible(shown);
+    g.setPositions(positions);
+    g.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(g.instance).toBeNull();
+  });
+
+  it('yields between tasks and stops at a cancellation', async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => i);
+    let done = 0;
+    let cancel = false;
+    const run = inSlices(
+      items,
+      (slice) => {
+        done += slice.length;
+        const until = performance.now() + 5;
+        while (performance.now() < until);
+      },
+      () => cancel,
+    );
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(items.length);
+    cancel = true;
+    expect(await run).toBe(false);
+    expect(done).toBeLessThan(items.length);
+  });
+});
+
+describe('highlight restyles only what changes', () => {
+  it('leaves unchanged elements clean on a repeated selection, and changes classes as before', () => {
+    // Without states: Cytoscape restyles a member's state with it, which would blur the count.
+    const elements = graph(60, 80)
+      .filter((e) => e.data.kind !== 'state')
+      .map((e) => (e.group === 'nodes' ? { ...e, data: { ...e.data, parent: undefined } } : e));
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements, style: buildStylesheet('light', false, true, { textScale: 1, encode: true }) });
+    const dirty = () => cy.elements().filter((e) => (e as unknown as { _private: { styleDirty: boolean } })._private.styleDirty).length;
+    applyHighlight(cy, { kind: 'actor', id: 'p1' }, null);
+    expect(cy.getElementById('p1').hasClass('chosen')).toBe(true);
+    const faded = cy.elements('.faded').length;
+    expect(faded).toBeGreaterThan(0);
+    expect(cy.getElementById('p1').hasClass('faded')).toBe(false);
+    cy.elements().forEach((e) => void e.style('display'));
+    expect(dirty()).toBe(0);
+    applyHighlight(cy, { kind: 'actor', id: 'p1' }, null);
+    expect(dirty()).toBe(0);
+    applyHighlight(cy, null, null);
+    expect(cy.elements('.faded, .chosen, .emphasis').length).toBe(0);
+    expect(dirty()).toBe(faded + 1 + cy.getElementById('p1').connectedEdges().length);
+    cy.destroy();
+  });
+});

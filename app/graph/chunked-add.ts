@@ -1,0 +1,258 @@
+import type { Collection, CollectionArgument, Core, ElementDefinition, NodeSingular, Position, SingularElementArgument } from 'cytoscape';
+import type { Visible } from '../view/visible.ts';
+import { sizeFor } from './legibility.ts';
+import { labelAllLimit } from './legible-cy.ts';
+
+// Drawing a large graph a slice at a time (issue #17). Cytoscape styles an element lazily, the
+// first time anything reads its style, and bounds it the first time anything measures it: for a
+// graph of 20,000 actors the first fit and the first frame did both for every element in one task
+// (1.8 s at load, 1.2 s when "Show actors without visible relations" un-hid them all). Here each
+// slice is added (or un-hidden) in its own batch and styled at once; then the state boxes are
+// sized and every changed element measured, again in slices, so the first fit and frame find
+// style and bounds cached; between slices the page yields, so input and the page's indicators keep moving (the canvas keeps
+// its last frame until the change is whole: see heldInSlices).
+
+/** Below this many elements (or changed elements) everything happens in one task, as before. */
+export const chunkAbove = 2000;
+/** Each task stops taking slices once it has worked this long. */
+const taskBudgetMs = 40;
+/** Elements per batch: small enough that one slice never overruns the budget by much. */
+const sliceSize = 250;
+/** applyDegreeSizes' rule (legible-cy.ts): above this many nodes sizes follow every relation. */
+const allRelationsAbove = 1000;
+
+/** Lets the browser run input, rendering and other tasks; unlike setTimeout, never clamped to 4 ms. */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Runs `work` over `items` a slice at a time, yielding between tasks. Resolves true when done,
+ * false as soon as `cancelled` says so (checked after every yield: nothing is applied after it).
+ */
+export async function inSlices<T>(
+  items: readonly T[],
+  work: (slice: T[]) => void,
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+  size: { slice: number; budgetMs: number } = { slice: sliceSize, budgetMs: taskBudgetMs },
+): Promise<boolean> {
+  let i = 0;
+  while (i < items.length) {
+    const started = performance.now();
+    do {
+      const slice = items.slice(i, i + size.slice);
+      i += slice.length;
+      work(slice);
+    } while (i < items.length && performance.now() - started < size.budgetMs);
+    if (i < items.length) {
+      progress?.(i);
+      await yieldToBrowser();
+      if (cancelled()) return false;
+    }
+  }
+  return true;
+}
+
+/** Styles the elements now, so no later fit or frame has to (a cached read is cheap). */
+function styleNow(eles: readonly SingularElementArgument[]) {
+  for (const el of eles) el.numericStyle('width');
+}
+
+/**
+ * Sizes every state box around its members, innermost first. Cytoscape leaves them unsized while
+ * batching unless forced, and an actor or relation measured beside an unsized state box is
+ * remembered as not drawn (its cached visibility outlives the batch).
+ */
+function sizeStates(cy: Core) {
+  const depth = (n: NodeSingular) => n.parents().length;
+  const states = (cy.nodes(':parent').toArray() as NodeSingular[]).sort((a, b) => depth(b) - depth(a));
+  for (const state of states) (state as unknown as { updateCompoundBounds(force: boolean): void }).updateCompoundBounds(true);
+}
+
+/** Measures the elements (and their labels) now; state boxes must be sized first (see sizeStates). */
+async function boundInSlices(cy: Core, eles: readonly SingularElementArgument[], cancelled: () => boolean, size?: { slice: number; budgetMs: number }) {
+  sizeStates(cy);
+  return inSlices(
+    eles.filter((el) => !el.isNode() || !el.isParent()),
+    (slice) => {
+      for (const el of slice) el.boundingBox();
+    },
+    cancelled,
+    undefined,
+    size,
+  );
+}
+
+/**
+ * A small graph's first frame in slices short enough for a slow phone (a long task is 50 ms, and
+ * Lighthouse counts four times what it sees): every element styled, every state box sized, every
+ * element measured, with drawing held (a batch) by the caller throughout. Resolves false if cancelled.
+ */
+export async function warmInSlices(cy: Core, cancelled: () => boolean): Promise<boolean> {
+  const short = { slice: 4, budgetMs: 10 };
+  const all = cy.elements().toArray();
+  if (!(await inSlices(all, styleNow, cancelled, undefined, short))) return false;
+  await yieldToBrowser();
+  if (cancelled() || !(await boundInSlices(cy, all, cancelled, short))) return false;
+  await yieldToBrowser();
+  return !cancelled();
+}
+
+/**
+ * The element definitions as the first drawing will leave them, in an order Cytoscape accepts one
+ * slice at a time (a parent before its members, every node before any relation): positions, the
+ * `hidden` and `labelled` classes, and actor sizes — the state the controller's first batch
+ * (applyVisible, applyDegreeSizes, applyRelationLabels) would otherwise change after the fact, which
+ * would make every element's cached style stale again.
+ */
+export function prepareElements(
+  elements: readonly ElementDefinition[],
+  positions: ReadonlyMap<string, Position>,
+  visible: Pick<Visible, 'actorIds' | 'relationIds'>,
+): ElementDefinition[] {
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  const edges = elements.filter((e) => e.group !== 'nodes');
+  const parentOf = new Map<string, string>();
+  for (const n of nodes) if (n.data.parent) parentOf.set(n.data.id!, n.data.parent);
+  const depthOf = (id: string) => {
+    let depth = 0;
+    // Bounded by the number of nodes, so a malformed cycle cannot loop forever.
+    for (let at = parentOf.get(id); at !== undefined && depth <= nodes.length; at = parentOf.get(at)) depth += 1;
+    return depth;
+  };
+  const depth = new Map(nodes.map((n) => [n.data.id!, depthOf(n.data.id!)]));
+  const ordered = [...nodes].sort((a, b) => depth.get(a.data.id!)! - depth.get(b.data.id!)!);
+
+  const everyRelation = nodes.length > allRelationsAbove;
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    if (!everyRelation && !visible.relationIds.has(e.data.id!)) continue;
+    for (const end of [e.data.source!, e.data.target!]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
+  let max = 0;
+  for (const d of degree.values()) max = Math.max(max, d);
+  const labelled = visible.relationIds.size <= labelAllLimit;
+
+  const out: ElementDefinition[] = [];
+  for (const n of ordered) {
+    const id = n.data.id!;
+    const data = n.data.kind === 'state' ? n.data : { ...n.data, size: sizeFor(degree.get(id) ?? 0, max) };
+    out.push({ ...n, data, position: positions.get(id) ?? { x: 0, y: 0 }, classes: visible.actorIds.has(id) ? [] : ['hidden'] });
+  }
+  for (const e of edges) {
+    const classes = visible.relationIds.has(e.data.id!) ? [] : ['hidden'];
+    if (labelled) classes.push('labelled');
+    out.push({ ...e, classes });
+  }
+  return out;
+}
+
+/**
+ * Changes the instance a slice at a time, holding it in a batch between slices. Cytoscape draws
+ * no frame while batching, and a frame of a half-done graph costs as much as a whole one (every
+ * element z-sorted and drawn): frames between slices made a 5,000-actor load take 75 s instead of
+ * 7. Each slice leaves the hold for its change, so the change applies (marks styles stale) to that
+ * slice alone, and is warmed back in the hold, where Cytoscape also skips re-fitting every state
+ * box around its members (done once, by the first fit); the first frame draws the finished graph.
+ */
+async function heldInSlices<T>(
+  cy: Core,
+  items: readonly T[],
+  change: (slice: T[]) => Collection,
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+): Promise<boolean> {
+  const stop = () => cancelled() || cy.destroyed();
+  const changed: SingularElementArgument[] = [];
+  cy.startBatch();
+  try {
+    const done = await inSlices(
+      items,
+      (slice) => {
+        cy.endBatch();
+        let eles: Collection;
+        try {
+          eles = change(slice);
+        } finally {
+          cy.startBatch();
+        }
+        const list = eles.toArray();
+        styleNow(list);
+        changed.push(...list);
+      },
+      stop,
+      progress,
+    );
+    return done && (await boundInSlices(cy, changed, stop));
+  } finally {
+    if (!cy.destroyed()) cy.endBatch();
+  }
+}
+
+/** Adds the definitions to `cy` a slice at a time, each slice styled and bounded in its own task. */
+export function addInSlices(
+  cy: Core,
+  definitions: readonly ElementDefinition[],
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+): Promise<boolean> {
+  return heldInSlices(
+    cy,
+    definitions,
+    (slice) => {
+      let added: Collection = cy.collection();
+      cy.batch(() => {
+        added = cy.add(slice);
+      });
+      return added;
+    },
+    cancelled,
+    progress,
+  );
+}
+
+/** The elements whose visibility differs from `visible`: actors first, so relations appear with their ends. */
+export function visibilityChanges(cy: Core, visible: Pick<Visible, 'actorIds' | 'relationIds'>): Collection {
+  const nodes = cy.nodes().filter((n) => visible.actorIds.has(n.id()) === n.hasClass('hidden'));
+  const edges = cy.edges().filter((e) => visible.relationIds.has(e.id()) === e.hasClass('hidden'));
+  return nodes.union(edges);
+}
+
+/**
+ * Shows and hides the changed elements a slice at a time (see visibilityChanges), each slice
+ * styled and bounded in its own task. The caller then applies the rest of a filter patch.
+ */
+export function patchVisibleInSlices(
+  cy: Core,
+  changed: Collection,
+  visible: Pick<Visible, 'actorIds' | 'relationIds'>,
+  cancelled: () => boolean,
+  progress?: (done: number) => void,
+): Promise<boolean> {
+  const list = changed.toArray();
+  return heldInSlices(
+    cy,
+    list,
+    (slice) => {
+      // An array of elements is a valid collection at run time; the typings only know definitions.
+      const eles = cy.collection(slice as unknown as CollectionArgument);
+      cy.batch(() => {
+        for (const el of slice) {
+          const shown = el.isNode() ? visible.actorIds.has(el.id()) : visible.relationIds.has(el.id());
+          el.toggleClass('hidden', !shown);
+        }
+      });
+      return eles;
+    },
+    cancelled,
+    progress,
+  );
+}
