@@ -49,6 +49,8 @@ export async function openApp(page: Page, search = '') {
 
 /** What the canvas actually draws, read from the graph module's probe rather than pixels. */
 export async function drawn(page: Page): Promise<DrawnGraph> {
+  // A newly loaded dataset is styled in slices before it is drawn; its probe appears with the drawing.
+  await page.waitForFunction(() => window.stancegraphProbe !== undefined, undefined, { timeout: 20_000 });
   return page.evaluate(() => {
     if (!window.stancegraphProbe) throw new Error('graph probe missing');
     return window.stancegraphProbe();
