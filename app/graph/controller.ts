@@ -25,8 +25,11 @@ import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibil
  *   controller keeps the latest value of every input.
  * - Nothing is drawn before the first `setPositions`: that call builds the instance with every
  *   input as it is then (filters, emphasis, camera), so an opened link never flashes the default
- *   view. Later calls move the existing nodes (animated for small graphs unless the reader asked
- *   for reduced motion); no input ever rebuilds the instance.
+ *   view. When drawing, the build is done in slices across tasks with drawing held (see
+ *   chunked-add.ts): `instance` stays null and `built` unresolved until it is whole, inputs set
+ *   meanwhile are applied then, and positions that arrive meanwhile wait for it. Later calls move
+ *   the existing nodes (animated for small graphs unless the reader asked for reduced motion); no
+ *   input ever rebuilds the instance.
  * - `setVisible` and `setHighlight` only toggle classes in one batch: they never run a layout.
  * - Scheme, draw mode and encodings restyle the same instance through the one private path, `restyle`.
  * - Legibility is its job too: the first camera enlarges text until names read on this screen
@@ -85,6 +88,14 @@ export interface PositionsOptions {
   /** Frame the graph afterwards. */
   fit?: boolean;
 }
+
+/**
+ * Up to this many elements (the bundled stories have 38 and 331) the first frame is styled in
+ * slices of 10 ms, which keeps a phone's first view free of long tasks. Above it each slice's
+ * yield costs more than the long task it saves: a 1,000-element graph loaded about 50 % slower
+ * in the benchmark. From chunked-add.ts's threshold up, that module's larger slices take over.
+ */
+const slicedFirstFrameLimit = 400;
 
 /** Above this many nodes a layout switch jumps instead of animating. */
 const largeAnimationLimit = 400;
@@ -404,7 +415,7 @@ export class GraphController {
     });
     const styled: { scheme: Scheme; fast: boolean; look: Look } = { scheme: this.scheme, fast, look: this.look };
     const applied = this.applyInputs(cy);
-    if (!(this.init.sliced ?? !headless) || (!headless && !container)) return this.finish(cy, applied, styled);
+    if (!(this.init.sliced ?? (!headless && elements.length <= slicedFirstFrameLimit)) || (!headless && !container)) return this.finish(cy, applied, styled);
     // Cytoscape styles and measures every element on its first frame, in one task: 0.3-0.8 s under
     // Lighthouse's 4x slowdown for the bundled story, seconds for 20,000 actors. Done here in slices
     // of a few milliseconds instead, with drawing held (a batch) until the instance is finished.
