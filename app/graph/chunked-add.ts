@@ -91,6 +91,14 @@ async function boundInSlices(cy: Core, eles: readonly SingularElementArgument[],
   );
 }
 
+/** warmInSlices inside a batch that holds drawing; the batch ends with it unless cancelled. */
+export async function warmHeld(cy: Core, cancelled: () => boolean): Promise<boolean> {
+  cy.startBatch();
+  if (!(await warmInSlices(cy, cancelled))) return false;
+  cy.endBatch();
+  return true;
+}
+
 /**
  * A small graph's first frame in slices short enough for a slow phone (a long task is 50 ms, and
  * Lighthouse counts four times what it sees): every element styled, every state box sized, every

@@ -11,7 +11,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
-import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges, warmInSlices } from './chunked-add.ts';
+import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -419,12 +419,10 @@ export class GraphController {
     // Cytoscape styles and measures every element on its first frame, in one task: 0.3-0.8 s under
     // Lighthouse's 4x slowdown for the bundled story, seconds for 20,000 actors. Done here in slices
     // of a few milliseconds instead, with drawing held (a batch) until the instance is finished.
-    cy.startBatch();
     this.filling = cy;
     const cancelled = () => this.destroyed || cy.destroyed();
     void (async () => {
-      if (!(await warmInSlices(cy, cancelled))) return;
-      cy.endBatch();
+      if (!(await warmHeld(cy, cancelled))) return;
       // The first camera's text scale, found here so that a restyle is styled in slices too (a
       // phone frames the story closer than the desktop, so its names need less enlarging).
       if (!camera && !headless && this.readableFraming()) {
@@ -433,22 +431,20 @@ export class GraphController {
           if (next === null) break;
           this.applyTextScale(cy, next);
           styled.look = this.look;
-          cy.startBatch();
-          if (!(await warmInSlices(cy, cancelled))) return;
-          cy.endBatch();
+          if (!(await warmHeld(cy, cancelled))) return;
         }
       }
       // The default view's camera and label placement, with what they restyle styled in slices
-      // too; `finish` repeats both, finding nothing left to change.
+      // too; `finish` keeps them unless an input changed meanwhile.
+      let placed = false;
       if (!camera && !headless && this.story === null && (container?.clientWidth ?? 0) > 0) {
         this.frameReadable(cy);
         applyLabelPriority(cy);
-        cy.startBatch();
-        if (!(await warmInSlices(cy, cancelled))) return;
-        cy.endBatch();
+        if (!(await warmHeld(cy, cancelled))) return;
+        placed = true;
       }
       this.filling = null;
-      this.finish(cy, applied, styled);
+      this.finish(cy, applied, styled, placed);
       this.applyQueuedPositions();
     })();
   }
@@ -468,15 +464,24 @@ export class GraphController {
   }
 
   /** The built instance becomes the controller's: inputs that came meanwhile, the first camera, events. */
-  private finish(cy: Core, applied: { visible: GraphController['visible']; selection: Selection | null } | null, styled: { scheme: Scheme; fast: boolean; look: Look }) {
+  private finish(
+    cy: Core,
+    applied: { visible: GraphController['visible']; selection: Selection | null } | null,
+    styled: { scheme: Scheme; fast: boolean; look: Look },
+    placed = false,
+  ) {
     const { container, headless, camera } = this.init;
     this.cy = cy;
     this.runs = 1;
-    if (styled.scheme !== this.scheme || styled.fast !== this.fast || styled.look !== this.look) {
+    const restyled = styled.scheme !== this.scheme || styled.fast !== this.fast || styled.look !== this.look;
+    if (restyled) {
       setViewportShortcuts(cy, this.fast);
       this.restyle(cy);
     }
-    if (applied === null || applied.visible !== this.visible || applied.selection !== this.selection) this.applyInputs(cy);
+    const reapplied = applied === null || applied.visible !== this.visible || applied.selection !== this.selection;
+    if (reapplied) this.applyInputs(cy);
+    // The camera and labels the sliced build placed still hold unless something changed since.
+    const kept = placed && !restyled && !reapplied && this.story === null;
     // A link opened at a story step: framed at once, unless the link carries its own camera.
     if (this.story !== null) {
       if (camera) applyStoryEmphasis(cy, this.story);
@@ -486,7 +491,7 @@ export class GraphController {
     this.tapped = idOf(this.selection);
     const width = container?.clientWidth ?? 0;
     if (camera) this.setCamera(camera);
-    else if (width > 0) this.frameReadable(cy);
+    else if (width > 0 && !kept) this.frameReadable(cy);
     if (this.story !== null && !camera) {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
@@ -496,7 +501,7 @@ export class GraphController {
     if (!headless) {
       // Names and relation labels placed before the first frame: placed after it, they restyled and
       // redrew the whole graph a moment later (a second long task on every first view).
-      if (camera != null || width > 0) applyLabelPriority(cy);
+      if ((camera != null || width > 0) && !kept) applyLabelPriority(cy);
       this.labels = watchLabelPriority(cy);
     }
     this.resolveBuilt();
