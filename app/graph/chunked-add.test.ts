@@ -2,7 +2,7 @@ import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
 import { inSlices, prepareElements } from './chunked-add.ts';
-import { applyDegreeSizes } from './legible-cy.ts';
+import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
 
@@ -44,6 +44,29 @@ describe('drawing a large graph a slice at a time', () => {
       seen.add(e.data.id!);
     }
     expect(prepared).toHaveLength(elements.length);
+  });
+
+  it('bends parallel relations as applyParallelCurves does, at any text scale', () => {
+    // Three relations between p0 and p1 (one the other way), two between p2 and p3, and one alone.
+    const pair = (id: string, source: string, target: string): ElementDefinition => ({ group: 'edges', data: { id, source, target, type: 'dialogue' } });
+    const sample = [
+      ...graph(6, 0),
+      pair('a', 'p0', 'p1'),
+      pair('b', 'p1', 'p0'),
+      pair('c', 'p0', 'p1'),
+      pair('d', 'p2', 'p3'),
+      pair('e', 'p2', 'p3'),
+      pair('f', 'p4', 'p5'),
+    ];
+    const all = { actorIds: new Set(sample.filter((e) => e.group === 'nodes').map((e) => e.data.id!)), relationIds: new Set(['a', 'b', 'c', 'd', 'e', 'f']) };
+    for (const textScale of [1, 1.6]) {
+      const cy = cytoscape({ headless: true, elements: prepareElements(sample, positionsOf(sample), all, textScale) });
+      const before = cy.edges().map((e) => [e.id(), e.data('cpd')]);
+      expect(before.filter(([, d]) => d !== undefined)).toHaveLength(5);
+      applyParallelCurves(cy, textScale);
+      expect(cy.edges().map((e) => [e.id(), e.data('cpd')])).toEqual(before);
+      cy.destroy();
+    }
   });
 
   it('sizes actors as applyDegreeSizes does, above and below its every-relation limit', () => {

@@ -1,7 +1,7 @@
 import type { Collection, CollectionArgument, Core, ElementDefinition, NodeSingular, Position, SingularElementArgument } from 'cytoscape';
 import type { Visible } from '../view/visible.ts';
-import { sizeFor } from './legibility.ts';
-import { labelAllLimit } from './legible-cy.ts';
+import { parallelOffsets, sizeFor } from './legibility.ts';
+import { labelAllLimit, parallelStep } from './legible-cy.ts';
 
 // Drawing a large graph a slice at a time (issue #17). Cytoscape styles an element lazily, the
 // first time anything reads its style, and bounds it the first time anything measures it: for a
@@ -66,29 +66,65 @@ function styleNow(eles: readonly SingularElementArgument[]) {
   for (const el of eles) el.numericStyle('width');
 }
 
-/**
- * Sizes every state box around its members, innermost first. Cytoscape leaves them unsized while
- * batching unless forced, and an actor or relation measured beside an unsized state box is
- * remembered as not drawn (its cached visibility outlives the batch).
- */
-function sizeStates(cy: Core) {
+/** State boxes, innermost first: a box is sized around members already sized. */
+function statesInnermostFirst(cy: Core): NodeSingular[] {
   const depth = (n: NodeSingular) => n.parents().length;
-  const states = (cy.nodes(':parent').toArray() as NodeSingular[]).sort((a, b) => depth(b) - depth(a));
+  return (cy.nodes(':parent').toArray() as NodeSingular[]).sort((a, b) => depth(b) - depth(a));
+}
+
+/**
+ * Sizes state boxes around their members. Cytoscape leaves them unsized while batching unless
+ * forced, and an actor or relation measured beside an unsized state box is remembered as not
+ * drawn (its cached visibility outlives the batch).
+ */
+function sizeStates(states: readonly NodeSingular[]) {
   for (const state of states) (state as unknown as { updateCompoundBounds(force: boolean): void }).updateCompoundBounds(true);
 }
 
-/** Measures the elements (and their labels) now; state boxes must be sized first (see sizeStates). */
-async function boundInSlices(cy: Core, eles: readonly SingularElementArgument[], cancelled: () => boolean, size?: { slice: number; budgetMs: number }) {
-  sizeStates(cy);
-  return inSlices(
-    eles.filter((el) => !el.isNode() || !el.isParent()),
+/**
+ * Cytoscape's renderer, not public API (hence every call optional: without it the first frame
+ * does the work, as before). Two of its caches matter here. Every element an event touched waits
+ * in a queue that the next frame re-measures, with every relation of a queued actor — and
+ * measuring an element is such an event, so warmed bounds alone left 25,000 elements queued for
+ * the first frame of 5,000 actors. And the drawing order is sorted on the first frame.
+ */
+function rendererOf(cy: Core) {
+  return (cy as unknown as { renderer(): { flushRenderedStyleQueue?: () => void; getCachedZSortedEles?: () => unknown } | null | undefined }).renderer();
+}
+
+/**
+ * Measures the elements (bounds, labels, whether drawn) and empties the renderer's queue after
+ * each slice, so it never holds more than one slice; state boxes must be sized first (see
+ * sizeStates). For a first drawing (`sort`), then sorts the drawing order in a task of its own, so
+ * the first frame only draws; a filter change is followed by emphasis and sizes, which sort again.
+ */
+async function measureInSlices(
+  cy: Core,
+  eles: readonly SingularElementArgument[],
+  cancelled: () => boolean,
+  sort: boolean,
+  size?: { slice: number; budgetMs: number },
+) {
+  const measured = await inSlices(
+    // A hidden element is neither measured nor drawn (a focus hides thousands at once).
+    eles.filter((el) => !(el.isNode() && el.isParent()) && !el.hasClass('hidden')),
     (slice) => {
-      for (const el of slice) el.boundingBox();
+      for (const el of slice) {
+        el.boundingBox();
+        el.visible();
+      }
+      rendererOf(cy)?.flushRenderedStyleQueue?.();
     },
     cancelled,
     undefined,
     size,
   );
+  if (!measured || !sort) return measured;
+  await yieldToBrowser();
+  if (cancelled()) return false;
+  rendererOf(cy)?.getCachedZSortedEles?.();
+  await yieldToBrowser();
+  return !cancelled();
 }
 
 /** warmInSlices inside a batch that holds drawing; the batch ends with it unless cancelled. */
@@ -109,22 +145,24 @@ export async function warmInSlices(cy: Core, cancelled: () => boolean): Promise<
   const all = cy.elements().toArray();
   if (!(await inSlices(all, styleNow, cancelled, undefined, short))) return false;
   await yieldToBrowser();
-  if (cancelled() || !(await boundInSlices(cy, all, cancelled, short))) return false;
-  await yieldToBrowser();
-  return !cancelled();
+  if (cancelled()) return false;
+  sizeStates(statesInnermostFirst(cy));
+  return measureInSlices(cy, all, cancelled, true, short);
 }
 
 /**
  * The element definitions as the first drawing will leave them, in an order Cytoscape accepts one
  * slice at a time (a parent before its members, every node before any relation): positions, the
- * `hidden` and `labelled` classes, and actor sizes — the state the controller's first batch
- * (applyVisible, applyDegreeSizes, applyRelationLabels) would otherwise change after the fact, which
- * would make every element's cached style stale again.
+ * `hidden` and `labelled` classes, actor sizes and parallel curves — the state the controller's
+ * first batch (applyVisible, applyDegreeSizes, applyRelationLabels, applyParallelCurves) would
+ * otherwise change after the fact, which made every element's cached style and bounds stale again
+ * (the first frame of 5,000 actors re-measured them all, in one task).
  */
 export function prepareElements(
   elements: readonly ElementDefinition[],
   positions: ReadonlyMap<string, Position>,
   visible: Pick<Visible, 'actorIds' | 'relationIds'>,
+  textScale = 1,
 ): ElementDefinition[] {
   const nodes = elements.filter((e) => e.group === 'nodes');
   const edges = elements.filter((e) => e.group !== 'nodes');
@@ -148,6 +186,10 @@ export function prepareElements(
   let max = 0;
   for (const d of degree.values()) max = Math.max(max, d);
   const labelled = visible.relationIds.size <= labelAllLimit;
+  const curves = parallelOffsets(
+    edges.map((e) => ({ id: e.data.id!, source: e.data.source!, target: e.data.target! })),
+    parallelStep(textScale),
+  );
 
   const out: ElementDefinition[] = [];
   for (const n of ordered) {
@@ -158,7 +200,8 @@ export function prepareElements(
   for (const e of edges) {
     const classes = visible.relationIds.has(e.data.id!) ? [] : ['hidden'];
     if (labelled) classes.push('labelled');
-    out.push({ ...e, classes });
+    const cpd = curves.get(e.data.id!);
+    out.push({ ...e, data: cpd === undefined ? e.data : { ...e.data, cpd }, classes });
   }
   return out;
 }
@@ -168,15 +211,17 @@ export function prepareElements(
  * no frame while batching, and a frame of a half-done graph costs as much as a whole one (every
  * element z-sorted and drawn): frames between slices made a 5,000-actor load take 75 s instead of
  * 7. Each slice leaves the hold for its change, so the change applies (marks styles stale) to that
- * slice alone, and is warmed back in the hold, where Cytoscape also skips re-fitting every state
- * box around its members (done once, by the first fit); the first frame draws the finished graph.
+ * slice alone, and is styled back in the hold, where Cytoscape also skips re-fitting every state
+ * box around its members. Then the boxes are sized, one per step, and every changed element
+ * measured (measureInSlices): the first frame draws the finished graph and does nothing else.
  */
 async function heldInSlices<T>(
   cy: Core,
   items: readonly T[],
   change: (slice: T[]) => Collection,
   cancelled: () => boolean,
-  progress?: (done: number) => void,
+  progress: ((done: number) => void) | undefined,
+  sort: boolean,
 ): Promise<boolean> {
   const stop = () => cancelled() || cy.destroyed();
   const changed: SingularElementArgument[] = [];
@@ -199,13 +244,15 @@ async function heldInSlices<T>(
       stop,
       progress,
     );
-    return done && (await boundInSlices(cy, changed, stop));
+    // One box per step: a box's size is computed from all its members, unlike anything cached.
+    if (!done || !(await inSlices(statesInnermostFirst(cy), sizeStates, stop, undefined, { slice: 1, budgetMs: taskBudgetMs }))) return false;
+    return await measureInSlices(cy, changed, stop, sort);
   } finally {
     if (!cy.destroyed()) cy.endBatch();
   }
 }
 
-/** Adds the definitions to `cy` a slice at a time, each slice styled and bounded in its own task. */
+/** Adds the definitions (in prepareElements' order) to `cy` a slice at a time (see heldInSlices). */
 export function addInSlices(
   cy: Core,
   definitions: readonly ElementDefinition[],
@@ -224,6 +271,7 @@ export function addInSlices(
     },
     cancelled,
     progress,
+    true,
   );
 }
 
@@ -262,5 +310,6 @@ export function patchVisibleInSlices(
     },
     cancelled,
     progress,
+    false,
   );
 }

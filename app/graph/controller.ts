@@ -536,7 +536,7 @@ export class GraphController {
     // setting that restyles every element (the slices add the class it chose themselves).
     applyRelationLabels(cy, visible.relationIds.size);
     const total = elements.length;
-    void addInSlices(cy, prepareElements(elements, positions, visible), () => this.destroyed, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
+    void addInSlices(cy, prepareElements(elements, positions, visible, styled.look.textScale), () => this.destroyed, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
       if (!done || this.destroyed) return;
       this.init.onDrawing?.(null);
       this.filling = null;

@@ -14,11 +14,18 @@ const liveLimit = 1000;
  */
 export function applyParallelCurves(cy: Core, textScale = 1) {
   const edges = cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
-  const offsets = parallelOffsets(edges, Math.round(2 * 10 * textScale * 1.35));
+  const offsets = parallelOffsets(edges, parallelStep(textScale));
   cy.batch(() => {
-    for (const [id, d] of offsets) cy.getElementById(id).data('cpd', d);
+    // Only changed values: Cytoscape restyles (and re-measures) an element on every data write.
+    for (const [id, d] of offsets) {
+      const edge = cy.getElementById(id);
+      if (edge.data('cpd') !== d) edge.data('cpd', d);
+    }
   });
 }
+
+/** The distance between neighbouring parallel curves at a text scale (see applyParallelCurves). */
+export const parallelStep = (textScale: number): number => Math.round(2 * 10 * textScale * 1.35);
 
 /**
  * Actor size follows the relations now shown. Only changed values are written, so a filter
