@@ -86,6 +86,16 @@ export function applyLabelPriority(cy: Core) {
     // States are context, not the story: their names yield to their members'.
     const priority = everyName || n.isParent() ? 1e9 + n.degree(false) : chosen + 1e6 + n.degree(false);
     candidates.push({ id: n.id(), priority, box: b, always: everyName || n.isParent() });
+    // With every name drawn, an actor's shape is an obstacle too: a relation label across it
+    // reads as two words with a symbol between them. (Above that, names come and go by priority,
+    // and shapes would hold them back.)
+    if (everyName && n.isChildless()) {
+      const shape = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false } as never);
+      // Its middle half: a label may graze the rim (the phone has no room to spare), not cross it.
+      const dx = (shape.x2 - shape.x1) / 4;
+      const dy = (shape.y2 - shape.y1) / 4;
+      if (hasBox(shape)) candidates.push({ id: `${n.id()}\u0000shape`, priority, box: { x1: shape.x1 + dx, y1: shape.y1 + dy, x2: shape.x2 - dx, y2: shape.y2 - dy }, always: true });
+    }
   });
   const placesOf = new Map<string, Place[]>();
   const edges = cy.edges(':visible').filter((e) => e.hasClass('labelled') || e.hasClass('emphasis'));
@@ -116,7 +126,9 @@ export function applyLabelPriority(cy: Core) {
     const single = e.data('cpd') === undefined;
     const across = single ? [0, 1.1 * textHeight, -1.1 * textHeight] : [0];
     const places: Place[] = across.flatMap((a) => along.map((s) => ({ x: ux * s - uy * a, y: uy * s + ux * a, level: false })));
-    if (single) places.push(...[0, -0.26, 0.26, -0.45, 0.45].map((f) => ({ x: ux * f * length, y: uy * f * length, level: true })));
+    if (single)
+      for (const dy of [0, -1.2 * textHeight, 1.2 * textHeight])
+        places.push(...[0, -0.26, 0.26, -0.45, 0.45].map((f) => ({ x: ux * f * length, y: uy * f * length + dy, level: true })));
     const flat = alongToLevel(along0, angle, textHeight);
     const at = (p: Place) => (p.level ? [flat] : base).map((q) => ({ x1: q.x1 + p.x, y1: q.y1 + p.y, x2: q.x2 + p.x, y2: q.y2 + p.y }));
     placesOf.set(e.id(), places.map((p) => ({ x: p.x / z, y: p.y / z, level: p.level })));
