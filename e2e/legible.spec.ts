@@ -21,13 +21,13 @@ const parallelPairs = (() => {
 // screen sizes, light and dark. Each check measures what the canvas draws, not the stylesheet.
 
 const sizes = [
-  // `whole`: every name inside the canvas at the first view. `labelled`: the share of drawn
-  // relations that carry their label. Issue 12 asks 90 %; the phone's picture, narrowed so that
-  // every name fits its canvas at 11 px, has labels for 14 of 16 (two would cover a name and are
-  // held back), so its floor is lower until that is solved.
+  // `whole`: every name inside the part of the canvas on screen at the first view (on a phone
+  // the page scrolls, and the canvas's lowest 70 px were once below the fold). `labelled`: the
+  // share of drawn relations that carry their label, 90 % as issue 12 asks (measured: 15 of 16 at
+  // every size, the labels of none overlapping another's).
   { name: 'desktop', width: 1280, height: 800, minName: 12, whole: true, labelled: 0.9 },
   { name: 'tablet', width: 768, height: 1024, minName: 12, whole: true, labelled: 0.9 },
-  { name: 'phone', width: 375, height: 812, minName: 11, whole: true, labelled: 0.85 },
+  { name: 'phone', width: 375, height: 812, minName: 11, whole: true, labelled: 0.9 },
 ] as const;
 
 const overlap = (a: ScreenBox, b: ScreenBox) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -62,10 +62,12 @@ for (const scheme of ['light', 'dark'] as const)
             expect(overlap(a.labelBox!, b.labelBox!), `names of ${a.id} / ${b.id}`).toBe(false);
           }
         const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+        // The canvas as seen without scrolling: the page is at its top at the first view.
+        const seen = { width: Math.min(canvas.width, size.width - canvas.x), height: Math.min(canvas.height, size.height - canvas.y) };
         if (size.whole)
           for (const n of named) {
             const b = n.labelBox!;
-            expect(b.x1 >= 0 && b.y1 >= 0 && b.x2 <= canvas.width && b.y2 <= canvas.height, `name of ${n.id} inside the canvas`).toBe(true);
+            expect(b.x1 >= 0 && b.y1 >= 0 && b.x2 <= seen.width && b.y2 <= seen.height, `name of ${n.id} inside the canvas on screen`).toBe(true);
           }
 
         // Relations sharing their two ends: midpoints at least 6 px apart on screen.
@@ -97,9 +99,17 @@ for (const scheme of ['light', 'dark'] as const)
         for (const e of labelled)
           for (const part of e.labelBoxes)
             for (const n of names) expect(overlap(part, n.box), `label of ${e.id} over the name of ${n.id}`).toBe(false);
+        // Nor another relation's label (the China–South Korea bundle's labels once lay on each other).
+        for (let i = 0; i < labelled.length; i++)
+          for (let j = i + 1; j < labelled.length; j++) {
+            const [a, b] = [labelled[i]!, labelled[j]!];
+            expect(
+              a.labelBoxes.some((p) => b.labelBoxes.some((q) => overlap(p, q))),
+              `labels of ${a.id} / ${b.id}`,
+            ).toBe(false);
+          }
         const share = labelled.length / g.edges.filter((e) => e.visible).length;
         test.info().annotations.push({ type: 'measured', description: `zoom ${g.zoom.toFixed(3)}, labelled ${(share * 100).toFixed(0)} %` });
-        // Measured: 16 of 16 on desktop and tablet, 14 of 16 on a phone (see `sizes`).
         expect(share).toBeGreaterThanOrEqual(size.labelled);
       });
     });

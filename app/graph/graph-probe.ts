@@ -80,6 +80,8 @@ const box = (el: cytoscape.SingularElementArgument): ScreenBox | null => {
 const turned = (cy: Core, e: cytoscape.EdgeSingular): ScreenBox[] => {
   const b = box(e);
   if (b === null || !e.visible()) return [];
+  // A label the label grid set level (legible-cy.ts) is its own box.
+  if (String(e.style('text-rotation')) !== 'autorotate') return [b];
   const from = e.renderedSourceEndpoint();
   const to = e.renderedTargetEndpoint();
   return rotatedLabelBoxes(b, Math.atan2(to.y - from.y, to.x - from.x), cy.zoom() * parseFloat(String(e.style('font-size'))) * 1.1);

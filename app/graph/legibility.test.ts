@@ -48,6 +48,23 @@ describe('labelGrid', () => {
     ]);
     expect([...kept].sort()).toEqual(['a', 'b', 'name']);
   });
+  it('moves a label with other places out of the way of those after it, and relation labels block each other', () => {
+    const placement = new Map<string, number>();
+    const kept = labelGrid(
+      [
+        // Free in the middle, but there it would take the only place of the two after it.
+        { id: 'across', priority: 9, box: box(0, 0), alternatives: [box(0, 100), box(0, 200)] },
+        { id: 'one', priority: 5, box: box(20, 4) },
+        { id: 'two', priority: 4, box: box(20, 100) },
+        // Over `one`, kept before it: dropped.
+        { id: 'late', priority: 1, box: box(30, 6) },
+      ],
+      64,
+      placement,
+    );
+    expect([...kept].sort()).toEqual(['across', 'one', 'two']);
+    expect(placement.get('across')).toBe(2);
+  });
 });
 
 describe('parallelOffsets', () => {

@@ -97,10 +97,31 @@ export function labelGrid(candidates: readonly LabelCandidate[], cell = 64, plac
     return out;
   };
   const hit = (box: Box) => cells(box).some((k) => grid.get(k)?.some((b) => overlaps(b, box)));
-  for (const c of sorted) {
+  const first = sorted.map((c) => (Array.isArray(c.box) ? c.box : [c.box]));
+  /** How many labels still to place would lose their first place to `boxes`. */
+  const blocks = (boxes: Box[], from: number) => {
+    let n = 0;
+    for (let j = from; j < first.length; j++) if (first[j]!.some((q) => boxes.some((b) => overlaps(q, b)))) n++;
+    return n;
+  };
+  for (const [i, c] of sorted.entries()) {
     const places = [c.box, ...(c.alternatives ?? [])].map((p) => (Array.isArray(p) ? p : [p]));
-    const at = c.always ? 0 : places.findIndex((p) => !p.some(hit));
+    let at = c.always ? 0 : places.findIndex((p) => !p.some(hit));
     if (at < 0) continue;
+    // A label that can move does so out of the way of those after it: among its free places, the
+    // first that takes the fewest of their first places (a label across a bundle, say, slides
+    // off it rather than hide two of its labels).
+    if (!c.always && places.length > 1) {
+      let cost = blocks(places[at]!, i + 1);
+      for (let k = at + 1; k < places.length && cost > 0; k++) {
+        if (places[k]!.some(hit)) continue;
+        const here = blocks(places[k]!, i + 1);
+        if (here < cost) {
+          cost = here;
+          at = k;
+        }
+      }
+    }
     const boxes = places[at]!;
     placement?.set(c.id, at);
     kept.add(c.id);

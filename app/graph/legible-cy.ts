@@ -10,8 +10,12 @@ export const labelAllLimit = 40;
 const liveLimit = 1000;
 /**
  * Parallel relations fan out as curves far enough apart for their labels: neighbouring midpoints
- * (half the control-point distance) one relation label's height and a bit apart. Set per text scale.
+ * (half the control-point distance) 1.5 relation-label heights apart. A label turned along its
+ * line takes up to √2 of its height across (at 45°, see `rotatedLabelBoxes`), so at 1.35 heights
+ * the labels of a bundle touched each other. Set per text scale.
  */
+export const parallelStep = (textScale: number) => Math.round(2 * 10 * 1.1 * textScale * 1.5);
+
 export function applyParallelCurves(cy: Core, textScale = 1) {
   const edges = cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }));
   const offsets = parallelOffsets(edges, parallelStep(textScale));
@@ -89,28 +93,54 @@ export function applyLabelPriority(cy: Core) {
     // States are context, not the story: their names yield to their members'.
     const priority = everyName || n.isParent() ? 1e9 + n.degree(false) : chosen + 1e6 + n.degree(false);
     candidates.push({ id: n.id(), priority, box: b, always: everyName || n.isParent() });
+    // With every name drawn, an actor's shape is an obstacle too: a relation label across it
+    // reads as two words with a symbol between them. (Above that, names come and go by priority,
+    // and shapes would hold them back.)
+    if (everyName && n.isChildless()) {
+      const shape = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false } as never);
+      // Its middle half: a label may graze the rim (the phone has no room to spare), not cross it.
+      const dx = (shape.x2 - shape.x1) / 4;
+      const dy = (shape.y2 - shape.y1) / 4;
+      if (hasBox(shape)) candidates.push({ id: `${n.id()}\u0000shape`, priority, box: { x1: shape.x1 + dx, y1: shape.y1 + dy, x2: shape.x2 - dx, y2: shape.y2 - dy }, always: true });
+    }
   });
-  const shiftsOf = new Map<string, { x: number; y: number }[]>();
+  const placesOf = new Map<string, Place[]>();
   const edges = cy.edges(':visible').filter((e) => e.hasClass('labelled') || e.hasClass('emphasis'));
+  const z = cy.zoom();
   edges.forEach((e) => {
     const b = labelBox(e);
     if (!hasBox(b)) return;
     const from = e.renderedSourceEndpoint();
     const to = e.renderedTargetEndpoint();
-    const textHeight = cy.zoom() * parseFloat(String(e.style('font-size'))) * 1.1;
+    const textHeight = z * parseFloat(String(e.style('font-size'))) * 1.1;
     // The box as it would sit at the midpoint, without the shift a previous pass gave it.
-    const z = cy.zoom();
     const mx = ((e.data('lmx') as number | undefined) ?? 0) * z;
     const my = ((e.data('lmy') as number | undefined) ?? 0) * z;
-    const base = rotatedLabelBoxes({ x1: b.x1 - mx, y1: b.y1 - my, x2: b.x2 - mx, y2: b.y2 - my }, Math.atan2(to.y - from.y, to.x - from.x), textHeight);
+    const mid = { x1: b.x1 - mx, y1: b.y1 - my, x2: b.x2 - mx, y2: b.y2 - my };
+    const angle = Math.atan2(to.y - from.y, to.x - from.x);
+    // A label a previous pass set level has a level box: turn it back along the line first.
+    const level = e.hasClass('label-level');
+    const along0 = level ? levelToAlong(mid, angle, textHeight) : mid;
+    const base = rotatedLabelBoxes(along0, angle, textHeight);
     const length = Math.hypot(to.x - from.x, to.y - from.y);
     const ux = length > 0 ? (to.x - from.x) / length : 0;
     const uy = length > 0 ? (to.y - from.y) / length : 0;
-    // Where the middle is taken (by a name, say), slide the label along its line.
-    const shifts = [0, -0.14, 0.14, -0.26, 0.26, -0.38, 0.38].map((f) => f * length);
-    const at = (s: number) => base.map((q) => ({ x1: q.x1 + ux * s, y1: q.y1 + uy * s, x2: q.x2 + ux * s, y2: q.y2 + uy * s }));
-    shiftsOf.set(e.id(), shifts.map((s) => ({ x: (ux * s) / z, y: (uy * s) / z })));
-    candidates.push({ id: e.id(), priority: (e.data('width') as number | undefined) ?? 0, box: base, alternatives: shifts.slice(1).map(at), yields: true });
+    // Where the middle is taken (by a name or another label), slide the label along its line. A
+    // relation with no parallel may also sit just beside its line, or level across it (a short
+    // relation between two boxes has no room for its words along it); in a bundle, beside its
+    // line is on the next one, which would misname it.
+    const along = [0, -0.07, 0.07, -0.14, 0.14, -0.2, 0.2, -0.26, 0.26, -0.32, 0.32, -0.38, 0.38, -0.44, 0.44].map((f) => f * length);
+    const single = e.data('cpd') === undefined;
+    const across = single ? [0, 1.1 * textHeight, -1.1 * textHeight] : [0];
+    const places: Place[] = across.flatMap((a) => along.map((s) => ({ x: ux * s - uy * a, y: uy * s + ux * a, level: false })));
+    if (single)
+      for (const dy of [0, -1.2 * textHeight, 1.2 * textHeight])
+        places.push(...[0, -0.26, 0.26, -0.45, 0.45].map((f) => ({ x: ux * f * length, y: uy * f * length + dy, level: true })));
+    const flat = alongToLevel(along0, angle, textHeight);
+    const at = (p: Place) => (p.level ? [flat] : base).map((q) => ({ x1: q.x1 + p.x, y1: q.y1 + p.y, x2: q.x2 + p.x, y2: q.y2 + p.y }));
+    placesOf.set(e.id(), places.map((p) => ({ x: p.x / z, y: p.y / z, level: p.level })));
+    // Relation labels are obstacles too: a label drawn over another reads as neither.
+    candidates.push({ id: e.id(), priority: (e.data('width') as number | undefined) ?? 0, box: base, alternatives: places.slice(1).map(at) });
   });
   const placement = new Map<string, number>();
   const kept = labelGrid(candidates, 64, placement);
@@ -122,10 +152,48 @@ export function applyLabelPriority(cy: Core) {
     edges.forEach((e) => {
       const off = !kept.has(e.id()) && !e.hasClass('emphasis');
       if (off !== e.hasClass('label-off')) e.toggleClass('label-off', off);
-      const shift = shiftsOf.get(e.id())?.[placement.get(e.id()) ?? 0] ?? { x: 0, y: 0 };
-      if (e.data('lmx') !== shift.x || e.data('lmy') !== shift.y) e.data({ lmx: shift.x, lmy: shift.y });
+      const place = placesOf.get(e.id())?.[placement.get(e.id()) ?? 0] ?? { x: 0, y: 0, level: false };
+      if (e.data('lmx') !== place.x || e.data('lmy') !== place.y) e.data({ lmx: place.x, lmy: place.y });
+      if (place.level !== e.hasClass('label-level')) e.toggleClass('label-level', place.level);
     });
   });
+}
+
+interface Place {
+  x: number;
+  y: number;
+  /** Drawn level rather than turned along the line. */
+  level: boolean;
+}
+
+/** The text's length from the box of its label turned by `angle` (see `rotatedLabelBoxes`). */
+const textLength = (aabb: Box, angle: number, height: number) => {
+  const c = Math.abs(Math.cos(angle));
+  const s = Math.abs(Math.sin(angle));
+  const w = aabb.x2 - aabb.x1;
+  const h = aabb.y2 - aabb.y1;
+  if (h <= height * 1.2) return w;
+  return Math.max(height, c >= s ? (w - height * s) / c : (h - height * c) / s);
+};
+
+/** The box a label turned along the line would take if drawn level, same centre (a pixel of slack all round). */
+function alongToLevel(aabb: Box, angle: number, height: number): Box {
+  const half = textLength(aabb, angle, height) / 2 + 1;
+  const cx = (aabb.x1 + aabb.x2) / 2;
+  const cy = (aabb.y1 + aabb.y2) / 2;
+  return { x1: cx - half, y1: cy - height / 2 - 1, x2: cx + half, y2: cy + height / 2 + 1 };
+}
+
+/** The box a level label would take turned along the line, same centre. */
+function levelToAlong(aabb: Box, angle: number, height: number): Box {
+  const length = aabb.x2 - aabb.x1;
+  const c = Math.abs(Math.cos(angle));
+  const s = Math.abs(Math.sin(angle));
+  const w = length * c + height * s;
+  const h = length * s + height * c;
+  const cx = (aabb.x1 + aabb.x2) / 2;
+  const cy = (aabb.y1 + aabb.y2) / 2;
+  return { x1: cx - w / 2, y1: cy - h / 2, x2: cx + w / 2, y2: cy + h / 2 };
 }
 
 /** Runs `applyLabelPriority` once things settle: after a camera move or a change, debounced. */

@@ -240,6 +240,8 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
     },
     { selector: 'edge.chosen', style: { width: 6, opacity: 1, 'z-index': 20, 'overlay-color': c.select, 'overlay-opacity': 0.12 } },
     { selector: 'node.match', style: { 'underlay-color': c.select, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
+    // A short relation's label drawn level where there is no room along its line (legible-cy.ts).
+    { selector: 'edge.label-level', style: { 'text-rotation': 'none' } },
     // Slid along the line by the label grid where the middle is taken.
     { selector: 'edge[lmx]', style: { 'text-margin-x': 'data(lmx)', 'text-margin-y': 'data(lmy)' } as never },
     // Kept in place (so its box can be tested again after a zoom) but not drawn.

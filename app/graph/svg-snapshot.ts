@@ -69,6 +69,7 @@ export function readSnapshot(
     // Text reads left to right, as Cytoscape's autorotate keeps it.
     if (angle > 90) angle -= 180;
     else if (angle < -90) angle += 180;
+    if (String(e.style('text-rotation')) === 'none') angle = 0;
     return { text, x: mid.x + num(e.style('text-margin-x'), 0), y: mid.y + num(e.style('text-margin-y'), 0), angle, fontSize: num(e.style('font-size'), 10), colour: String(e.style('color')) };
   };
   const edges: SnapshotEdge[] = drawn
