@@ -28,9 +28,6 @@ export function applyParallelCurves(cy: Core, textScale = 1) {
   });
 }
 
-/** The distance between neighbouring parallel curves at a text scale (see applyParallelCurves). */
-export const parallelStep = (textScale: number): number => Math.round(2 * 10 * textScale * 1.35);
-
 /**
  * Actor size follows the relations now shown. Only changed values are written, so a filter
  * change restyles only the actors it affects. On a very large graph it is set once, from all
