@@ -26,6 +26,7 @@ test('the production build holds no trace of the test-only fault switch or graph
   expect(e2e).toContain('Test fault in the');
   expect(e2e).toContain('stancegraphProbe');
   expect(e2e).toContain('stancegraphLiveInstances');
+  expect(e2e).toContain('stancegraphCounts');
 
   const production = buildText('dist');
   expect(production).toContain('Reload this panel');
@@ -33,6 +34,7 @@ test('the production build holds no trace of the test-only fault switch or graph
   expect(production).not.toContain('Test fault in the');
   expect(production).not.toContain('stancegraphProbe');
   expect(production).not.toContain('stancegraphLiveInstances');
+  expect(production).not.toContain('stancegraphCounts');
   expect(production).not.toContain('stancegraphViewportShortcuts');
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nestedStates, parallelRelations, prototypeIds, stanceMatrix } from '../../e2e/stress/generators.mjs';
-import { maxNestingDepth, maxRelationsPerPair, maxStances, maxTopics } from './format-limits.ts';
+import { synthetic } from '../../e2e/bench/synthetic.mjs';
+import { maxElements, maxNestingDepth, maxRelationsPerPair, maxStances, maxTopics } from './format-limits.ts';
 import { validateDataset } from './validate.ts';
 import { buildIndex } from './dataset-index.ts';
 import { deriveVisible } from '../view/visible.ts';
@@ -23,12 +24,20 @@ describe('format limits (issue #17)', () => {
     ]);
   });
 
-  it('checks a 20,000-deep chain in linear time (one walk, not one per actor)', () => {
+  it('checks a 19,000-deep chain in linear time (one walk, not one per actor)', () => {
     const started = performance.now();
-    const problems = problemsOf(nestedStates(20_000));
+    const problems = problemsOf(nestedStates(19_000));
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toMatch(/nested 20,?000 states deep/);
+    expect(problems[0]!.message).toMatch(/nested 19,?000 states deep/);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('accepts as many actors and relations together as the limit and refuses one more, at the relations', () => {
+    const half = maxElements / 5;
+    expect(problemsOf(synthetic({ actors: half, relations: 4 * half }))).toEqual([]);
+    expect(problemsOf(synthetic({ actors: half + 1, relations: 4 * half }))).toEqual([
+      { path: 'relations', message: `${half + 1} actors and ${4 * half} relations are ${maxElements + 1} together; the limit is ${maxElements} together` },
+    ]);
   });
 
   it('accepts the most relations one pair may have and refuses one more, at the first extra', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { maxNestingDepth, maxRelationsPerPair, maxStances, maxTopics } from './format-limits.ts';
+import { maxActors, maxElements, maxNestingDepth, maxRelations, maxRelationsPerPair, maxStances, maxTopics } from './format-limits.ts';
 import { actorKinds, relationTypes } from './vocabulary.ts';
 
 export { actorKinds, relationTypes } from './vocabulary.ts';
@@ -131,10 +131,10 @@ export const datasetSchema = z.strictObject({
   date: isoDate,
   source: sourceSchema,
   topics: z.array(topicSchema).check(z.minLength(1), z.maxLength(maxTopics)),
-  actors: z.array(actorSchema),
+  actors: z.array(actorSchema).check(z.maxLength(maxActors)),
   relations: described(
-    z.array(relationSchema),
-    `at most ${maxRelationsPerPair} relations between the same two actors (either direction); use weight to say "many"`,
+    z.array(relationSchema).check(z.maxLength(maxRelations)),
+    `at most ${maxRelationsPerPair} relations between the same two actors (either direction); use weight to say "many". At most ${maxElements} actors and relations together`,
   ),
   stances: z._default(z.array(stanceSchema).check(z.maxLength(maxStances)), []),
   outsideKnowledge: z.optional(

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { datasetSchema, outsideActorFields, outsideDatasetFields, type Dataset } from './schema.ts';
-import { maxNestingDepth, maxRelationsPerPair } from './format-limits.ts';
+import { maxElements, maxNestingDepth, maxRelationsPerPair } from './format-limits.ts';
 
 import { formatPath, type Problem } from './problem.ts';
 
@@ -90,6 +90,13 @@ function checkReferences(d: Dataset): Problem[] {
       message: `${show(d.actors[i]!.id)} is nested ${n} states deep; states can be nested at most ${maxNestingDepth} deep`,
     });
   }
+
+  // Each count may be within its limit and the two together still more than draws in a second.
+  if (d.actors.length + d.relations.length > maxElements)
+    problems.push({
+      path: 'relations',
+      message: `${d.actors.length} actors and ${d.relations.length} relations are ${d.actors.length + d.relations.length} together; the limit is ${maxElements} together`,
+    });
 
   // Thousands of lines between one pair draw as one smear and cost seconds; a weight says "many".
   const perPair = new Map<string, { count: number; first: number }>();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateDataset } from '../data/validate.ts';
 import { csvToDataset, type CsvFile, type CsvResult } from './csv-dataset.ts';
-import { maxActors, maxRelations } from './limits.ts';
+import { maxActors, maxRelations } from '../data/format-limits.ts';
 
 const fixture = (name: string): CsvFile => ({
   name,
@@ -172,6 +172,6 @@ describe('csvToDataset', () => {
     expect(r1.ok ? '' : r1.reason).toBe('The dataset has 20,001 actors; the limit is 20,000.');
     const manyRelations = `source,target,type\n${'a,b,alliance\n'.repeat(maxRelations + 1)}`;
     const r2 = convert('id,name,kind\na,A,person\nb,B,person\n', manyRelations);
-    expect(r2.ok ? '' : r2.reason).toBe('The dataset has 100,001 relations; the limit is 100,000.');
+    expect(r2.ok ? '' : r2.reason).toBe('The dataset has 20,001 relations; the limit is 20,000.');
   });
 });

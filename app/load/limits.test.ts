@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxStances, maxTopics } from '../data/format-limits.ts';
-import { capProblems, checkCounts, checkSize, maxActors, maxFileBytes, maxRelations, maxShownProblems } from './limits.ts';
+import { capProblems, checkCounts, checkSize, maxFileBytes, maxShownProblems } from './limits.ts';
+import { maxActors, maxElements, maxRelations } from '../data/format-limits.ts';
 
 describe('limits', () => {
   it('accepts files up to the limit and names both sizes above it', () => {
@@ -11,9 +12,11 @@ describe('limits', () => {
   });
 
   it('refuses too many actors or relations with the numbers', () => {
-    expect(checkCounts(maxActors, maxRelations)).toBeNull();
+    expect(checkCounts(maxActors, maxElements - maxActors)).toBeNull();
+    expect(checkCounts(maxElements - maxRelations, maxRelations)).toBeNull();
+    expect(checkCounts(maxActors, maxRelations)).toBe('The dataset has 20,000 actors and 20,000 relations, 40,000 together; the limit is 25,000 together.');
     expect(checkCounts(maxActors + 1, 0)).toBe('The dataset has 20,001 actors; the limit is 20,000.');
-    expect(checkCounts(0, maxRelations + 1)).toBe('The dataset has 100,001 relations; the limit is 100,000.');
+    expect(checkCounts(0, maxRelations + 1)).toBe('The dataset has 20,001 relations; the limit is 20,000.');
   });
 
   it('refuses too many topics or stances before any validation', () => {

@@ -1,5 +1,5 @@
 import { formatCount } from '../ui/format.ts';
-import { maxStances, maxTopics } from '../data/format-limits.ts';
+import { maxActors, maxElements, maxRelations, maxStances, maxTopics } from '../data/format-limits.ts';
 
 /**
  * Hard limits for user-loaded datasets. They keep a careless or hostile file from freezing the
@@ -7,13 +7,10 @@ import { maxStances, maxTopics } from '../data/format-limits.ts';
  */
 
 export const maxFileBytes = 20 * 1024 * 1024;
-export const maxActors = 20_000;
-export const maxRelations = 100_000;
 /** Problem lines shown at once; the rest are summarised as "and N more". */
 export const maxShownProblems = 8;
 
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
-
 
 /** Checked before a file is read, so an oversized file never reaches memory as text. */
 export function checkSize(bytes: number): string | null {
@@ -29,6 +26,8 @@ export function checkCounts(actors: number, relations: number, topics = 0, stanc
     return `The dataset has ${formatCount(actors)} actors; the limit is ${formatCount(maxActors)}.`;
   if (relations > maxRelations)
     return `The dataset has ${formatCount(relations)} relations; the limit is ${formatCount(maxRelations)}.`;
+  if (actors + relations > maxElements)
+    return `The dataset has ${formatCount(actors)} actors and ${formatCount(relations)} relations, ${formatCount(actors + relations)} together; the limit is ${formatCount(maxElements)} together.`;
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The stress cases of issue #17, each driving the built app and returning the longest main-thread
 // task it saw. `size` is stressSizes.small in `npm test` and stressSizes.full in `npm run bench -- --stress`.
 /* global window, document, MutationObserver -- only inside functions that Playwright runs in the page */
+import { synthetic } from '../bench/synthetic.mjs';
 import { nestedStates, parallelRelations, prototypeIds, stanceMatrix, unconnected } from './generators.mjs';
 import { loadDataset, longestSince, now, openApp, waitForDrawn, waitForDrawnSince } from './measure.mjs';
 
@@ -110,6 +111,23 @@ export const stressCases = [
       const since = await loadDataset(page, d);
       await waitForDrawn(page, d.actors.length, timeout);
       return { phases: { load: await longestSince(page, since) }, outcome: 'drawn' };
+    },
+  },
+  {
+    // The format's largest graph (app/data/format-limits.ts): actors in states, relations among
+    // them. The grid layout, so the case measures drawing rather than a force layout's minutes in
+    // its worker (which blocks nothing: the layout's own stress is the prototype-ids case's).
+    name: 'graph at the size limits',
+    async run(page, size, timeout) {
+      await openApp(page, '?layout=grid');
+      const d = synthetic({ actors: size.limitActors, relations: size.limitRelations });
+      const since = await loadDataset(page, d, 'limits.json');
+      await waitForDrawn(page, d.actors.length, timeout);
+      const load = await longestSince(page, since);
+      const t = await now(page);
+      await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first().click();
+      await waitForDrawnSince(page, t, timeout);
+      return { phases: { load, toggle: await longestSince(page, t) }, outcome: 'drawn' };
     },
   },
   {

@@ -8,5 +8,5 @@ export declare function parallelRelations(count: number): Dataset;
 export declare function unconnected(actors: number): Dataset;
 export declare const stressSizes: Record<
   'full' | 'small',
-  { nested: number; nestedLimit: number; stanceActors: number; stanceTopics: number; parallel: number; parallelLimit: number; unconnected: number }
+  { nested: number; nestedLimit: number; stanceActors: number; stanceTopics: number; parallel: number; parallelLimit: number; unconnected: number; limitActors: number; limitRelations: number }
 >;

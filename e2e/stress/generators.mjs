@@ -120,6 +120,6 @@ export function unconnected(actors) {
 export const stressSizes = {
   // The sizes; 150 × 1,000 stances is now refused before validation, so the matrix runs
   // at the format's limits instead (100 actors × 200 topics = 20,000 stances).
-  full: { nested: 1000, nestedLimit: 10, stanceActors: 100, stanceTopics: 200, parallel: 5000, parallelLimit: 100, unconnected: 19999 },
-  small: { nested: 1000, nestedLimit: 10, stanceActors: 30, stanceTopics: 60, parallel: 5000, parallelLimit: 100, unconnected: 3000 },
+  full: { nested: 1000, nestedLimit: 10, stanceActors: 100, stanceTopics: 200, parallel: 5000, parallelLimit: 100, unconnected: 19999, limitActors: 12500, limitRelations: 12500 },
+  small: { nested: 1000, nestedLimit: 10, stanceActors: 30, stanceTopics: 60, parallel: 5000, parallelLimit: 100, unconnected: 3000, limitActors: 1500, limitRelations: 1500 },
 };

@@ -38,7 +38,7 @@ export async function loadDataset(page, dataset, name = 'stress.json') {
 
 /** Waits until the canvas draws `actors` nodes (the probe counts every node, hidden or not). */
 export async function waitForDrawn(page, actors, timeout) {
-  await page.waitForFunction((n) => window.stancegraphProbe?.().nodes.length === n, actors, { timeout, polling: 200 });
+  await page.waitForFunction((n) => window.stancegraphCounts?.().nodes === n, actors, { timeout, polling: 200 });
 }
 
 /** Waits until the canvas has drawn a change made after `since` (a page clock reading): its graph:drawn mark. */
