@@ -200,10 +200,24 @@ describe('GraphController, first frame styled in slices', () => {
     graph.destroy();
   });
 
+  it('positions that come before the first drawing has started replace the first ones: one drawing, no move', async () => {
+    const graph = sliced();
+    graph.setVisible(everything);
+    graph.setPositions(circle);
+    graph.setPositions(grid);
+    await graph.built;
+    const leaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
+    expect(graph.instance!.getElementById(leaf.id).position()).toEqual(grid.get(leaf.id));
+    expect(graph.layoutRuns).toBe(1);
+    graph.destroy();
+  });
+
   it('newer positions during the styling wait for it and then move the nodes; destroy stops it', async () => {
     const graph = sliced();
     graph.setVisible(everything);
     graph.setPositions(circle);
+    // The drawing starts in a task of its own; the styling then takes many.
+    await new Promise((resolve) => setTimeout(resolve, 1));
     graph.setPositions(grid);
     await graph.built;
     const leaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;

@@ -11,7 +11,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
-import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld } from './chunked-add.ts';
+import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -141,6 +141,8 @@ export class GraphController {
   /** Large graphs (chunked-add.ts): the instance being filled, and the work in flight. */
   private filling: Core | null = null;
   private queuedPositions: { positions: Positions; options: PositionsOptions } | null = null;
+  /** The first positions, while the first drawing waits for a task of its own (see setPositions). */
+  private waiting: Positions | null = null;
   private visibleRun = 0;
   /**
    * Resolves once the first positions have drawn the graph. It carries no instance: a promise
@@ -236,8 +238,23 @@ export class GraphController {
       this.queuedPositions = { positions, options };
       return;
     }
+    if (this.waiting) {
+      this.waiting = positions;
+      return;
+    }
     const cy = this.cy;
-    if (!cy) return this.build(positions);
+    if (!cy && !this.slicedFirstFrame) return this.build(positions);
+    if (!cy) {
+      // Creating the instance is a long task of its own on a slow phone: not in the task of the
+      // React commit that asked for it (together they were a quarter of the first view's blocking time).
+      this.waiting = positions;
+      void yieldToBrowser().then(() => {
+        const first = this.waiting;
+        this.waiting = null;
+        if (first && !this.destroyed) this.build(first);
+      });
+      return;
+    }
     this.runs += 1;
     const oriented = orientToCanvas(positions, cy.width(), cy.height());
     this.markNextDraw(cy);
@@ -415,7 +432,7 @@ export class GraphController {
     });
     const styled: { scheme: Scheme; fast: boolean; look: Look } = { scheme: this.scheme, fast, look: this.look };
     const applied = this.applyInputs(cy);
-    if (!(this.init.sliced ?? (!headless && elements.length <= slicedFirstFrameLimit)) || (!headless && !container)) return this.finish(cy, applied, styled);
+    if (!this.slicedFirstFrame) return this.finish(cy, applied, styled);
     // Cytoscape styles and measures every element on its first frame, in one task: 0.3-0.8 s under
     // Lighthouse's 4x slowdown for the bundled story, seconds for 20,000 actors. Done here in slices
     // of a few milliseconds instead, with drawing held (a batch) until the instance is finished.
@@ -505,6 +522,13 @@ export class GraphController {
       this.labels = watchLabelPriority(cy);
     }
     this.resolveBuilt();
+  }
+
+  /** Whether the first drawing is styled and measured in slices before its first frame (see build). */
+  private get slicedFirstFrame(): boolean {
+    const { headless, container, elements } = this.init;
+    if (!headless && !container) return false;
+    return this.init.sliced ?? (!headless && elements.length <= slicedFirstFrameLimit);
   }
 
   private get chunkLimit(): number {
