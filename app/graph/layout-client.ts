@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
@@ -59,8 +59,11 @@ export interface LayoutJob {
  * every size, runs there, so no layout ever holds up the page. Calls reach the worker in order, so
  * "the worker holds graph N" is known here without asking.
  */
+/** Comlink is loaded with the first worker: the first view of a story needs no worker. */
+const comlink = () => import('comlink');
+
 function layoutClient() {
-  let worker: { remote: Remote<LayoutService>; failed: Promise<never>; graph: number; stop: () => void } | null = null;
+  let worker: { remote: Promise<Remote<LayoutService>>; failed: Promise<never>; graph: number; stop: () => void } | null = null;
   let serial = 0;
   const numbers = new WeakMap<readonly ElementDefinition[], number>();
   const start = () => {
@@ -75,7 +78,7 @@ function layoutClient() {
       }),
     );
     failed.catch(() => {});
-    const started = { remote: wrap<LayoutService>(w), failed, graph: -1, stop: () => w.terminate() };
+    const started = { remote: comlink().then(({ wrap }) => wrap<LayoutService>(w)), failed, graph: -1, stop: () => w.terminate() };
     return started;
   };
   const run = (job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> => {
@@ -98,7 +101,10 @@ function layoutClient() {
         { once: true },
       ),
     );
-    return Promise.race([w.remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined), w.failed, cancelled]);
+    const positions = Promise.all([w.remote, comlink()]).then(([remote, { proxy }]) =>
+      remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined),
+    );
+    return Promise.race([positions, w.failed, cancelled]);
   };
   // Starting the worker loads and compiles the layout code, most of a small graph's layout time.
   const warm = () => void (worker ??= start());

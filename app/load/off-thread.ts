@@ -1,4 +1,4 @@
-import { wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 
 /**
  * Runs one call in a fresh worker and ends the worker after it: parsing and validating a large
@@ -21,7 +21,9 @@ export async function offThread<S, T>(
       worker.addEventListener('error', (event) => reject(new Error(event.message || 'the worker failed to start')));
       signal?.addEventListener('abort', () => reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled')), { once: true });
     });
-    return await Promise.race([call(wrap<S>(worker)), stopped]);
+    // Comlink comes with the first such call: the page's first view never needs it.
+    const remote = import('comlink').then(({ wrap }) => wrap<S>(worker));
+    return await Promise.race([remote.then(call), stopped]);
   } finally {
     worker.terminate();
   }
