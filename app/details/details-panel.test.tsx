@@ -13,6 +13,7 @@ vi.mock('../view/view-store.ts', () => ({
   update: vi.fn(),
 }));
 const { DetailsPanel } = await import('./details-panel.tsx');
+const { selectionDetails } = await import('./selection-details.tsx');
 
 const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
 if (!result.ok) throw new Error('bundled dataset is invalid');
@@ -20,9 +21,17 @@ const index = buildIndex(result.dataset);
 
 const escaped = (text: string) => renderToStaticMarkup(<>{text}</>);
 
+const loading = '<p class="muted" role="status">Loading the details…</p>';
+
+/** The panel's markup as a reader sees it once the selection's details (loaded after its first render) are in. */
 function render(patch: Partial<ViewState>) {
   view.state = { ...defaultViewState, ...patch };
-  return renderToStaticMarkup(<DetailsPanel index={index} visible={deriveVisible(index, view.state)} />);
+  const visible = deriveVisible(index, view.state);
+  const panel = renderToStaticMarkup(<DetailsPanel index={index} visible={visible} />);
+  const { selection } = view.state;
+  if (selection === null) return panel;
+  expect(panel).toContain(loading);
+  return panel.replace(loading, renderToStaticMarkup(<>{selectionDetails(index, visible, selection)}</>));
 }
 
 describe('DetailsPanel', () => {
@@ -37,6 +46,14 @@ describe('DetailsPanel', () => {
     expect(html).toContain('Lee–Xi summit in Gyeongju (2025)');
     expect(html).toContain('1 November 2025');
     expect(html).not.toContain('Clear selection');
+  });
+
+  it('says the details are loading, with the way back, before their code has arrived', () => {
+    view.state = { ...defaultViewState, selection: { kind: 'actor', id: 'lee-jae-myung' } };
+    const html = renderToStaticMarkup(<DetailsPanel index={index} visible={deriveVisible(index, view.state)} />);
+    expect(html).toContain('Clear selection');
+    expect(html).toContain(loading);
+    expect(html).not.toContain('Lee Jae Myung');
   });
 
   it('shows an actor with stances, relations by type and focus controls', () => {

@@ -1,19 +1,41 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
-import type { Selection } from '../view/view-state.ts';
 import type { Visible } from '../view/visible.ts';
 import { select } from '../view/view-actions.ts';
 import { update, useView } from '../view/view-store.ts';
-import { ActorDetails } from './actor-details.tsx';
-import { RelationDetails, StanceDetails } from './claim-details.tsx';
-import { NotInDataset } from './details-parts.tsx';
 import { formatDate } from './labels.ts';
 import { plural } from '../ui/plural.ts';
 import './details-panel.css';
 
+type SelectionView = typeof import('./selection-details.tsx').selectionDetails;
+
+/**
+ * The details of a selection are most of this panel's code, and the first view shows the
+ * overview: they load once the panel is on screen, not with the page.
+ */
+const loadSelectionDetails = () => import('./selection-details.tsx');
+
+function useSelectionView(): SelectionView | null {
+  const [loaded, setLoaded] = useState<{ view: SelectionView } | { error: unknown } | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadSelectionDetails().then(
+      (m) => current && setLoaded({ view: m.selectionDetails }),
+      (error: unknown) => current && setLoaded({ error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  // Thrown here, a failed download reaches the panel's error boundary and its "Reload this panel".
+  if (loaded !== null && 'error' in loaded) throw loaded.error;
+  return loaded?.view ?? null;
+}
+
 /** What the selection says and the quotes that back it; an overview of the dataset otherwise. */
 export function DetailsPanel({ index, visible }: { index: DatasetIndex; visible: Visible }) {
   const selection = useView((s) => s.selection);
+  const selectionDetails = useSelectionView();
   const panelRef = useRef<HTMLElement>(null);
   const lastFocused = useRef<Element | null>(null);
 
@@ -48,28 +70,17 @@ export function DetailsPanel({ index, visible }: { index: DatasetIndex; visible:
               <span aria-hidden="true">✕</span> Clear selection
             </button>
           </div>
-          <SelectionDetails index={index} visible={visible} selection={selection} />
+          {selectionDetails ? (
+            selectionDetails(index, visible, selection)
+          ) : (
+            <p className="muted" role="status">
+              Loading the details…
+            </p>
+          )}
         </>
       )}
     </aside>
   );
-}
-
-function SelectionDetails({ index, visible, selection }: { index: DatasetIndex; visible: Visible; selection: Selection }) {
-  switch (selection.kind) {
-    case 'actor': {
-      const actor = index.actorById.get(selection.id);
-      return actor ? <ActorDetails key={actor.id} index={index} visible={visible} actor={actor} /> : <NotInDataset />;
-    }
-    case 'relation': {
-      const relation = index.relationById.get(selection.id);
-      return relation ? <RelationDetails index={index} visible={visible} relation={relation} /> : <NotInDataset />;
-    }
-    case 'stance': {
-      const stance = index.stancesByActor.get(selection.actor)?.find((s) => s.topic === selection.topic);
-      return stance ? <StanceDetails index={index} visible={visible} stance={stance} /> : <NotInDataset />;
-    }
-  }
 }
 
 function Overview({ index }: { index: DatasetIndex }) {
