@@ -6,6 +6,7 @@ import { deriveVisible } from '../view/visible.ts';
 import { defaultViewState } from '../view/view-state.ts';
 import { toElements } from './elements.ts';
 import { computePositions } from './layouts.ts';
+import { yieldToBrowser } from './chunked-add.ts';
 import { GraphController } from './controller.ts';
 
 const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
@@ -216,8 +217,13 @@ describe('GraphController, first frame styled in slices', () => {
     const graph = sliced();
     graph.setVisible(everything);
     graph.setPositions(circle);
-    // The drawing starts in a task of its own; the styling then takes many.
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    // The drawing starts in a task of its own, a posted message; the styling then takes many.
+    // Messages arrive in the order they were posted, so one posted now arrives once the drawing
+    // has started. A 1 ms timer raced that message and now and then won (about 1 run in 25 under
+    // load): the positions below then replaced the first ones, one layout run instead of two.
+    await yieldToBrowser();
+    // Started, not finished: the styling's own first yield was posted after this one.
+    expect(graph.instance).toBeNull();
     graph.setPositions(grid);
     await graph.built;
     const leaf = index.dataset.actors.find((a) => !index.childrenOf.has(a.id))!;
