@@ -13,6 +13,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 45_000,
   expect: { timeout: 7_000 },
+  // Baselines are the picture's, not a project's: no project name in their file names.
+  snapshotPathTemplate: '{snapshotDir}/{testFileDir}/{testFileName}-snapshots/{arg}{-snapshotSuffix}{ext}',
   reporter: [['list']],
   use: {
     baseURL,
@@ -30,6 +32,12 @@ export default defineConfig({
       ],
     },
   },
+  // Tests tagged @alone count frames, which a test beside them on 2 cores can starve: they run
+  // after every other test has finished. (A dependency that fails skips them; the run fails anyway.)
+  projects: [
+    { name: 'app', grepInvert: /@alone/ },
+    { name: 'alone', grep: /@alone/, dependencies: ['app'] },
+  ],
   // Every spec runs against one build made with `--mode e2e`: the production code plus the two
   // test-only hooks (the fault switch, app/shell/fault-point.tsx, and the read-only graph probe,
   // app/graph/graph-probe.ts). Built here, every run, so no spec tests a stale copy of the app;
