@@ -85,6 +85,27 @@ test('a link asking for another view shows the skeleton, never the default story
   }
 });
 
+test('a link that shows the skeleton fetches the format checks beside the app code; the story waits for the app to ask', async ({ page }) => {
+  for (const [search, linked] of [['?view=table', true], ['', false]] as const) {
+    // Script requests and completions in the order the page saw them, by chunk name.
+    const events: string[] = [];
+    const chunk = (url: string) => /\/assets\/([a-z-]+?)-[\w-]{8}\.js$/i.exec(new URL(url).pathname)?.[1];
+    const onRequest = (r: { url: () => string }) => chunk(r.url()) && events.push(`asked ${chunk(r.url())}`);
+    const onFinished = (r: { url: () => string }) => chunk(r.url()) && events.push(`got ${chunk(r.url())}`);
+    page.on('request', onRequest);
+    page.on('requestfinished', onFinished);
+    await openApp(page, search);
+    page.off('request', onRequest);
+    page.off('requestfinished', onFinished);
+    const asked = events.indexOf('asked checks');
+    const entryDone = events.indexOf('got index');
+    expect(asked, `${search}: ${events.join(', ')}`).toBeGreaterThan(-1);
+    expect(entryDone, `${search}: ${events.join(', ')}`).toBeGreaterThan(-1);
+    if (linked) expect(asked, `${search}: ${events.join(', ')}`).toBeLessThan(entryDone);
+    else expect(asked, `${search}: ${events.join(', ')}`).toBeGreaterThan(entryDone);
+  }
+});
+
 test('the app takes over in place: the picture is drawn from the canvas positions, no layout shift, no overlay left', async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { shifts: number };

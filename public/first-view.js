@@ -11,7 +11,10 @@ if (window.location.search.length > 1) document.documentElement.classList.add('s
 (function startAfterFirstPaint(me) {
   var app = me && me.getAttribute('data-app');
   if (!app) return;
+  var linked = document.documentElement.classList.contains('sg-linked');
   var preloads = (me.getAttribute('data-preload') || '').split(' ');
+  // A linked view waits for its dataset's checks before it shows anything: they come with the entry.
+  if (linked) preloads = preloads.concat((me.getAttribute('data-linked-preload') || '').split(' '));
   var start = function () {
     for (var i = 0; i < preloads.length; i++) {
       if (!preloads[i]) continue;
@@ -29,7 +32,7 @@ if (window.location.search.length > 1) document.documentElement.classList.add('s
   };
   // A link that asks for another view shows only the skeleton until the app has run: nothing is
   // gained by waiting, so its code is fetched while the page is parsed.
-  if (document.documentElement.classList.contains('sg-linked')) return start();
+  if (linked) return start();
   requestAnimationFrame(function () {
     setTimeout(start, 0);
   });

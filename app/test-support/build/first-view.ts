@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 import { buildIndex } from '../../data/dataset-index.ts';
 import { validateDataset } from '../../data/validate.ts';
 import type { RelationType } from '../../data/schema.ts';
@@ -217,6 +220,22 @@ export function renderFirstView(publicDir = 'public'): FirstView {
   return { html: `<div id="first-view" class="first-view" aria-hidden="true" inert>${story}${skeleton}</div>`, nodes: out };
 }
 
+/** The chunk of app/data/checks.ts and the chunks it imports, as page-relative paths. */
+function checksChunks(bundle: OutputBundle | undefined): string[] {
+  const chunks = new Map<string, OutputChunk>();
+  for (const file of Object.values(bundle ?? {})) if (file.type === 'chunk') chunks.set(file.fileName, file);
+  const root = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith('/app/data/checks.ts'));
+  if (!root) throw new Error('the build has no chunk of its own for app/data/checks.ts');
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    if (found.has(name)) return;
+    found.add(name);
+    for (const next of chunks.get(name)?.imports ?? []) visit(next);
+  };
+  visit(root.fileName);
+  return [...found].map((name) => `./${name}`);
+}
+
 export function firstViewPlugin(publicDir = 'public'): Plugin[] {
   return [
     {
@@ -229,7 +248,7 @@ export function firstViewPlugin(publicDir = 'public'): Plugin[] {
       apply: 'build',
       transformIndexHtml: {
         order: 'post',
-        handler: (html) => {
+        handler: (html, ctx) => {
           if (!html.includes('<div id="root"></div>')) throw new Error('index.html lacks <div id="root"></div>');
           // Classic and blocking on purpose: it must decide story or skeleton before the first paint.
           // It also starts the app after that paint.
@@ -240,7 +259,11 @@ export function firstViewPlugin(publicDir = 'public'): Plugin[] {
           // the whole bundle's download into the first paint it did not hold back. The entry's own
           // static imports go in data-preload, so they still download beside it, not after it.
           const preloads = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
-          const check = `<script src="./first-view.js" data-app="${entry[1]}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
+          // A link to another view shows the skeleton, not the story, until its dataset is checked:
+          // there the format's checks (zod and the schema) are preloaded with the entry too, so the
+          // catalog and the dataset need not wait for the entry to run before asking for them.
+          const linked = checksChunks(ctx.bundle).filter((href) => href !== entry[1] && !preloads.some((p) => p[1] === href));
+          const check = `<script src="./first-view.js" data-app="${entry[1]}" data-preload="${preloads.map((p) => p[1]).join(' ')}" data-linked-preload="${linked.join(' ')}"></script>`;
           return preloads
             .reduce((out, p) => out.replace(p[0], ''), html)
             .replace(`${entry[0]}\n`, '')
