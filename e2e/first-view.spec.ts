@@ -85,6 +85,17 @@ test('a link asking for another view shows the skeleton, never the default story
   }
 });
 
+test('the plain address asks for the app code only after the pre-rendered story is painted', async ({ page }) => {
+  await openApp(page);
+  const { paint, entry } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    entry: performance.getEntriesByType('resource').find((r) => /\/assets\/index-[\w-]{8}\.js$/.test(r.name))?.startTime ?? null,
+  }));
+  expect(paint).not.toBeNull();
+  expect(entry).not.toBeNull();
+  expect(entry!).toBeGreaterThanOrEqual(paint!);
+});
+
 test('a link that shows the skeleton fetches the format checks beside the app code; the story waits for the app to ask', async ({ page }) => {
   for (const [search, linked] of [['?view=table', true], ['', false]] as const) {
     // Script requests and completions in the order the page saw them, by chunk name.

@@ -33,7 +33,23 @@ if (window.location.search.length > 1) document.documentElement.classList.add('s
   // A link that asks for another view shows only the skeleton until the app has run: nothing is
   // gained by waiting, so its code is fetched while the page is parsed.
   if (linked) return start();
-  requestAnimationFrame(function () {
+  // After the first contentful paint, as the browser reports it: Chromium 150 runs an animation
+  // frame callback before it has painted the parsed page, and the app then counted into that
+  // paint. A page that is never painted (a background tab) starts the app after a few seconds.
+  var started = false;
+  var once = function () {
+    if (started) return;
+    started = true;
     setTimeout(start, 0);
-  });
+  };
+  setTimeout(once, 3000);
+  try {
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      once();
+    }).observe({ type: 'paint', buffered: true });
+  } catch (e) {
+    requestAnimationFrame(once);
+  }
 })(document.currentScript);
