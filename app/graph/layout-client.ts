@@ -53,17 +53,17 @@ export interface LayoutJob {
   portrait?: boolean;
 }
 
+/** Comlink is loaded with the first worker: the first view of a story needs no worker. */
+const comlink = () => import('comlink');
+
 /**
  * The page's side of the layout worker, and the one home of its state: the worker (started on
  * first use), which graphs were given numbers and which one the worker holds. Every layout, at
  * every size, runs there, so no layout ever holds up the page. Calls reach the worker in order, so
  * "the worker holds graph N" is known here without asking.
  */
-/** Comlink is loaded with the first worker: the first view of a story needs no worker. */
-const comlink = () => import('comlink');
-
 function layoutClient() {
-  let worker: { remote: Promise<Remote<LayoutService>>; failed: Promise<never>; graph: number; stop: () => void } | null = null;
+  let worker: { remote: Promise<{ service: Remote<LayoutService>; proxy: typeof import('comlink').proxy }>; failed: Promise<never>; graph: number; stop: () => void } | null = null;
   let serial = 0;
   const numbers = new WeakMap<readonly ElementDefinition[], number>();
   const start = () => {
@@ -78,7 +78,11 @@ function layoutClient() {
       }),
     );
     failed.catch(() => {});
-    const started = { remote: comlink().then(({ wrap }) => wrap<LayoutService>(w)), failed, graph: -1, stop: () => w.terminate() };
+    // The proxy for progress reports comes from the same import as the wrapper.
+    const remote = comlink().then(({ wrap, proxy }) => ({ service: wrap<LayoutService>(w), proxy }));
+    // A worker warmed but never used must not leave a failed import unhandled; a layout reports it.
+    remote.catch(() => {});
+    const started = { remote, failed, graph: -1, stop: () => w.terminate() };
     return started;
   };
   const run = (job: LayoutJob, progress?: (p: LayoutProgress) => void, signal?: AbortSignal): Promise<Positions> => {
@@ -101,8 +105,8 @@ function layoutClient() {
         { once: true },
       ),
     );
-    const positions = Promise.all([w.remote, comlink()]).then(([remote, { proxy }]) =>
-      remote.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined),
+    const positions = w.remote.then(({ service, proxy }) =>
+      service.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined),
     );
     return Promise.race([positions, w.failed, cancelled]);
   };

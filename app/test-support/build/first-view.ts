@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin, Rollup } from 'vite';
-
-type OutputBundle = Rollup.OutputBundle;
-type OutputChunk = Rollup.OutputChunk;
 import { buildIndex } from '../../data/dataset-index.ts';
 import { validateDataset } from '../../data/validate.ts';
 import type { RelationType } from '../../data/schema.ts';
@@ -14,6 +11,9 @@ import { defaultViewState } from '../../view/view-state.ts';
 import { deriveVisible } from '../../view/visible.ts';
 import { statusText } from '../../shell/status-line.tsx';
 import { computeBundledLayouts } from './bundled-positions.ts';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 
 /**
  * The first view, pre-rendered into index.html at build time so the first paint needs no
