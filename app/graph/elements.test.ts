@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canvasLabel } from './elements.ts';
+import { canvasLabel, segmentedLabel } from './elements.ts';
 
 const zwsp = '\u200B';
 const longestRun = (label: string) => Math.max(...label.split(/[\s\u200B]+/).map((w) => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(w)].length));
@@ -31,5 +32,18 @@ describe('canvasLabel', () => {
       expect(piece.startsWith('\u200D')).toBe(false);
     }
     expect(label.split(zwsp).join('')).toBe(`${zalgo.repeat(20)}${family.repeat(20)}`.slice(0, label.split(zwsp).join('').length));
+  });
+
+  it('draws plain ASCII exactly as the grapheme-by-grapheme rule does, at every length and run', () => {
+    // Pieces that land on both sides of the shortcut: printable ASCII, white space it must not take
+    // for a space, an accent and a letter outside ASCII; lengths around the 16 and 80 limits.
+    const piece = fc.constantFrom('a', 'W', ' ', '-', '~', 'word ', 'x'.repeat(16), 'y'.repeat(17), '\t', '\n', 'e\u0301', '이');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(canvasLabel(text)).toBe(segmentedLabel(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
