@@ -195,7 +195,9 @@ export function prepareElements(
   for (const n of ordered) {
     const id = n.data.id!;
     const data = n.data.kind === 'state' ? n.data : { ...n.data, size: sizeFor(degree.get(id) ?? 0, max) };
-    out.push({ ...n, data, position: positions.get(id) ?? { x: 0, y: 0 }, classes: visible.actorIds.has(id) ? [] : ['hidden'] });
+    // A copy: Cytoscape keeps the object it is given and moves it with the actor, and these
+    // positions are also a layout's cached result, which must still say where that layout puts it.
+    out.push({ ...n, data, position: { ...(positions.get(id) ?? { x: 0, y: 0 }) }, classes: visible.actorIds.has(id) ? [] : ['hidden'] });
   }
   for (const e of edges) {
     const classes = visible.relationIds.has(e.data.id!) ? [] : ['hidden'];

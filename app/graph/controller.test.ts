@@ -82,6 +82,26 @@ describe('GraphController (headless Cytoscape)', () => {
     graph.destroy();
   });
 
+  it('a layout chosen again puts every actor back where it put it, however the first drawing was built', async () => {
+    for (const chunkAbove of [Infinity, 10]) {
+      const first = computePositions(elements, 'circle', null);
+      const expected = new Map([...first].map(([id, p]) => [id, { ...p }]));
+      const graph = new GraphController({ elements, container: null, headless: true, scheme: 'light', fast: false, chunkAbove });
+      graph.setVisible(everything);
+      graph.setPositions(first);
+      await graph.built;
+      const cy = graph.instance!;
+      graph.setPositions(computePositions(elements, 'grid', null));
+      // The cached result of the first layout is handed over again, as the layout query does.
+      graph.setPositions(first);
+      const leaves = cy.nodes().filter((n) => n.isChildless());
+      expect(leaves.length).toBeGreaterThan(0);
+      leaves.forEach((n) => expect(n.position(), `${n.id()} (chunkAbove ${chunkAbove})`).toEqual(expected.get(n.id())));
+      expect(first).toEqual(expected);
+      graph.destroy();
+    }
+  });
+
   it('emphasis classes follow the selection and the hover', () => {
     const { graph, cy } = drawn();
     const relation = index.dataset.relations[0]!;

@@ -424,7 +424,8 @@ export class GraphController {
     if (elements.length > this.chunkLimit) return this.buildInSlices(positions);
     const cy = cytoscape({
       ...(headless ? { headless: true, styleEnabled: true } : { container }),
-      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: positions.get(e.data.id!) ?? { x: 0, y: 0 } } : e)),
+      // Copies, as in prepareElements: the positions are a layout's cached result, and Cytoscape moves the objects it is given.
+      elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...(positions.get(e.data.id!) ?? { x: 0, y: 0 }) } } : e)),
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough.
       style: buildStylesheet(this.scheme, fast, this.detail, this.look),
       layout: { name: 'preset', fit: false },
