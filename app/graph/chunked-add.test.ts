@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
-import { inSlices, prepareElements } from './chunked-add.ts';
+import { inSlices, moveInSlices, prepareElements } from './chunked-add.ts';
 import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -167,6 +167,45 @@ describe('drawing a large graph a slice at a time', () => {
     cancel = true;
     expect(await run).toBe(false);
     expect(done).toBeLessThan(items.length);
+  });
+});
+
+describe('moving a large graph to new positions a slice at a time', () => {
+  const elements = graph(1500, 3000);
+  const start = positionsOf(elements);
+  const moved = (id: string) => ({ x: 7 - start.get(id)!.y, y: start.get(id)!.x * 2 + 3 });
+  const instance = () => cytoscape({ headless: true, styleEnabled: true, elements: prepareElements(elements, start, { actorIds: new Set(start.keys()), relationIds: new Set() }, 1), layout: { name: 'preset' }, style: buildStylesheet('light', true, false, { textScale: 1, encode: true }) });
+  const batching = (cy: cytoscape.Core) => (cy as unknown as { batching(): boolean }).batching();
+  const actors = (cy: cytoscape.Core) => cy.nodes().filter((n) => n.isChildless()).toArray() as cytoscape.NodeSingular[];
+
+  it('holds drawing until every actor has moved, sets the camera after the last, and ends where the positions say', async () => {
+    const cy = instance();
+    let framedAt: number | null = null;
+    const frame = () => (framedAt = actors(cy).filter((n) => n.position().x === moved(n.id()).x && n.position().y === moved(n.id()).y).length);
+    const run = moveInSlices(cy, (n) => moved(n.id()), frame, () => false);
+    // Held from drawing from the start until the whole move is done.
+    expect(batching(cy)).toBe(true);
+    expect(await run).toBe(true);
+    expect(batching(cy)).toBe(false);
+    expect(framedAt).toBe(1500);
+    actors(cy).forEach((n) => expect(n.position(), n.id()).toEqual(moved(n.id())));
+    // Each state box is sized around its members where they now are.
+    const state = cy.getElementById('s0');
+    const members = state.children().boundingBox({ includeLabels: false });
+    const box = state.boundingBox({ includeLabels: false });
+    expect(box.x1).toBeLessThanOrEqual(members.x1);
+    expect(box.x2).toBeGreaterThanOrEqual(members.x2);
+    expect(box.y2).toBeGreaterThanOrEqual(members.y2);
+    cy.destroy();
+  });
+
+  it('stops at a newer move, ending its hold, and never sets the camera', async () => {
+    const cy = instance();
+    let framed = false;
+    expect(await moveInSlices(cy, (n) => moved(n.id()), () => (framed = true), () => true)).toBe(false);
+    expect(framed).toBe(false);
+    expect(batching(cy)).toBe(false);
+    cy.destroy();
   });
 });
 

@@ -11,7 +11,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
-import { addInSlices, chunkAbove, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
+import { addInSlices, chunkAbove, moveInSlices, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -144,6 +144,8 @@ export class GraphController {
   /** The first positions, while the first drawing waits for a task of its own (see setPositions). */
   private waiting: Positions | null = null;
   private visibleRun = 0;
+  /** The latest positions: a large graph's move still under way stops when newer ones come. */
+  private positionsRun = 0;
   /**
    * Resolves once the first positions have drawn the graph. It carries no instance: a promise
    * would hold it for as long as anyone holds the controller, even after `destroy`.
@@ -258,9 +260,17 @@ export class GraphController {
     this.runs += 1;
     const oriented = orientToCanvas(positions, cy.width(), cy.height());
     this.markNextDraw(cy);
+    const run = ++this.positionsRun;
+    const actors = cy.nodes().filter((n) => n.isChildless());
+    const padding = fitPadding(this.init.container);
     const animate = options.animate === true && !this.init.headless && !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit;
-    cy.nodes()
-      .filter((n) => n.isChildless())
+    if (!animate && !this.init.headless && cy.elements().length > this.chunkLimit) {
+      // A large graph moves a slice per task, so the frame after it only draws (chunked-add.ts).
+      const frame = () => (options.fit !== false ? cy.fit(actors, padding) : undefined);
+      void moveInSlices(cy, (n) => oriented.get(n.id()) ?? n.position(), frame, () => this.destroyed || run !== this.positionsRun);
+      return;
+    }
+    actors
       .layout({
         name: 'preset',
         positions: (n: NodeSingular) => oriented.get(n.id()) ?? n.position(),
@@ -268,7 +278,7 @@ export class GraphController {
         animate,
         animationDuration: 450,
         fit: options.fit !== false,
-        padding: fitPadding(this.init.container),
+        padding,
       } as LayoutOptions)
       .run();
   }
