@@ -132,6 +132,7 @@ test('the stance matrix shows Kim Jong Un on North Korea talks and opens its evi
 test('a layout change animates to the same positions a fresh load of that layout gives', async ({ page, newContext }) => {
   await openApp(page);
   const before = await drawn(page);
+  const firstLayout = await page.getByLabel('Layout').inputValue();
   await page.getByLabel('Layout').selectOption('circle');
   await expect.poll(async () => (await drawn(page)).layoutRuns).toBe(before.layoutRuns + 1);
   await page.waitForTimeout(700);
@@ -144,6 +145,11 @@ test('a layout change animates to the same positions a fresh load of that layout
   expect(leaves(switched)).toEqual(leaves(loaded));
   expect(leaves(switched)).not.toEqual(leaves(before));
   await fresh.close();
+  // Back to the first layout, whose positions are cached: every actor returns to where it was.
+  await page.getByLabel('Layout').selectOption(firstLayout);
+  await expect.poll(async () => (await drawn(page)).layoutRuns).toBe(before.layoutRuns + 2);
+  await page.waitForTimeout(700);
+  expect(leaves(await drawn(page))).toEqual(leaves(before));
 });
 
 test('a graph first opened on another tab is framed when its tab is shown', async ({ page }) => {
