@@ -107,9 +107,9 @@ interface ImageCache {
 }
 
 /**
- * Draws the actors' images (shape, then name) at the camera's zoom level into the renderer's caches.
- * The frame copies each image onto the canvas; an image it must first draw is read straight after
- * being written, which costs the canvas a copy of the whole cache sheet each time.
+ * Draws the actors' images (shape, then name) at the camera's zoom level into the renderer's caches,
+ * so the frame only copies them onto the canvas. A frame that had to draw each image first, then
+ * copy it, took 2.8 s at 5,000 actors against 0.6-0.9 s with them drawn here beforehand.
  */
 function drawImages(cy: Core, actors: readonly NodeSingular[]) {
   const renderer = rendererOf(cy);
@@ -348,7 +348,7 @@ export function patchVisibleInSlices(
 /**
  * Moves a large graph's actors to a layout's positions a slice at a time, drawing held, so that
  * the frame after it only draws. At once, the move was one task (0.4 s at 5,000 actors) and the
- * next frame another (3.5-3.8 s): it re-measured every moved element, and the fit after a force
+ * next frame another (3.5-3.9 s): it re-measured every moved element, and the fit after a force
  * layout took the camera to another zoom level of Cytoscape's image caches, so the frame drew every
  * actor's image anew. Here the actors move, the state boxes are sized, `frame` sets the camera
  * (before measuring: a camera that brings names into view restyles), every element is measured and
