@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
-import { inSlices, moveInSlices, prepareElements } from './chunked-add.ts';
+import { inSlices, layersLater, moveInSlices, prepareElements } from './chunked-add.ts';
 import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -230,5 +230,24 @@ describe('highlight restyles only what changes', () => {
     expect(cy.elements('.faded, .chosen, .emphasis').length).toBe(0);
     expect(dirty()).toBe(faded + 1 + cy.getElementById('p1').connectedEdges().length);
     cy.destroy();
+  });
+});
+
+describe("the first frame and Cytoscape's layer images", () => {
+  const withRenderer = (renderer: unknown) => ({ renderer: () => renderer }) as unknown as cytoscape.Core;
+
+  it('marks the layers of a new instance as already fetched once, so its first frame queues them like any later frame', () => {
+    const layers = { firstGet: true };
+    layersLater(withRenderer({ data: { lyrTxrCache: layers } }));
+    expect(layers.firstGet).toBe(false);
+  });
+
+  it('leaves a renderer without that cache or flag as it is (headless, or another Cytoscape version)', () => {
+    const other = { data: { lyrTxrCache: { firstGet: 'yes' } } };
+    expect(() => layersLater(withRenderer(null))).not.toThrow();
+    expect(() => layersLater(withRenderer({}))).not.toThrow();
+    layersLater(withRenderer(other));
+    expect(other.data.lyrTxrCache.firstGet).toBe('yes');
+    expect(() => layersLater(cytoscape({ headless: true, elements: [] }))).not.toThrow();
   });
 });

@@ -11,7 +11,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
-import { addInSlices, chunkAbove, moveInSlices, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
+import { addInSlices, chunkAbove, imagesInSlices, layersLater, moveInSlices, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -91,9 +91,11 @@ export interface PositionsOptions {
 
 /**
  * Up to this many elements (the bundled stories have 38 and 331) the first frame is styled in
- * slices of 10 ms, which keeps a phone's first view free of long tasks. Above it each slice's
- * yield costs more than the long task it saves: a 1,000-element graph loaded about 50 % slower
- * in the benchmark. From chunked-add.ts's threshold up, that module's larger slices take over.
+ * slices of 10 ms, which keeps a phone's first view free of long tasks. Above it, up to
+ * chunked-add.ts's threshold, slices of 40 ms: so many 10 ms yields made a 1,000-element graph load
+ * about 50 % slower, while styling it in one task blocked the page for 0.8-1.05 s (0.19-0.38 s in
+ * slices, the load 2-7 % longer, on the machine of the README's ninth pass). Above that threshold
+ * the graph is added a slice at a time as well.
  */
 const slicedFirstFrameLimit = 400;
 
@@ -449,8 +451,9 @@ export class GraphController {
     // of a few milliseconds instead, with drawing held (a batch) until the instance is finished.
     this.filling = cy;
     const cancelled = () => this.destroyed || cy.destroyed();
+    const warmSize = elements.length <= slicedFirstFrameLimit ? undefined : { slice: 25, budgetMs: 40 };
     void (async () => {
-      if (!(await warmHeld(cy, cancelled))) return;
+      if (!(await warmHeld(cy, cancelled, warmSize))) return;
       // The first camera's text scale, found here so that a restyle is styled in slices too (a
       // phone frames the story closer than the desktop, so its names need less enlarging).
       if (!camera && !headless && this.readableFraming()) {
@@ -459,7 +462,7 @@ export class GraphController {
           if (next === null) break;
           this.applyTextScale(cy, next);
           styled.look = this.look;
-          if (!(await warmHeld(cy, cancelled))) return;
+          if (!(await warmHeld(cy, cancelled, warmSize))) return;
         }
       }
       // The default view's camera and label placement, with what they restyle styled in slices
@@ -468,7 +471,8 @@ export class GraphController {
       if (!camera && !headless && this.story === null && (container?.clientWidth ?? 0) > 0) {
         this.frameReadable(cy);
         applyLabelPriority(cy);
-        if (!(await warmHeld(cy, cancelled))) return;
+        if (!(await warmHeld(cy, cancelled, warmSize))) return;
+        if (warmSize && !(await imagesInSlices(cy, cancelled, warmSize))) return;
         placed = true;
       }
       this.filling = null;
@@ -539,7 +543,7 @@ export class GraphController {
   private get slicedFirstFrame(): boolean {
     const { headless, container, elements } = this.init;
     if (!headless && !container) return false;
-    return this.init.sliced ?? (!headless && elements.length <= slicedFirstFrameLimit);
+    return this.init.sliced ?? (!headless && elements.length <= this.chunkLimit);
   }
 
   private get chunkLimit(): number {
@@ -557,6 +561,9 @@ export class GraphController {
     const { container, headless, elements, camera } = this.init;
     const fast = this.fast;
     const cy = cytoscape({ ...(headless ? { headless: true, styleEnabled: true } : { container }), elements: [], ...instanceOptions(fast) });
+    // Only for a large graph: a smaller one keeps the picture drawn from the layers (drawn element
+    // by element, its names sit a pixel apart, and the screenshot baselines are the layered picture).
+    layersLater(cy);
     this.filling = cy;
     const visible = this.visible ?? emptyVisible;
     if (camera) cy.viewport({ zoom: camera.zoom, pan: { x: camera.x, y: camera.y } });
