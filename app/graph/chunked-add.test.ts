@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
-import { inSlices, layersLater, moveInSlices, prepareElements } from './chunked-add.ts';
+import { imagesInSlices, inSlices, layersLater, moveInSlices, prepareElements } from './chunked-add.ts';
 import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -249,5 +249,46 @@ describe("the first frame and Cytoscape's layer images", () => {
     layersLater(withRenderer(other));
     expect(other.data.lyrTxrCache.firstGet).toBe('yes');
     expect(() => layersLater(cytoscape({ headless: true, elements: [] }))).not.toThrow();
+  });
+});
+
+describe("drawing the actors' images before the first frame", () => {
+  /** A headless instance's renderer with a canvas renderer's image caches added (Cytoscape still calls the rest). */
+  const withCaches = (cy: cytoscape.Core, extra: object) => {
+    const own = (cy as unknown as { renderer: () => object }).renderer();
+    const renderer = Object.assign(Object.create(own) as object, extra);
+    (cy as unknown as { renderer: () => object }).renderer = () => renderer;
+  };
+
+  it('draws every visible actor once into each of the two image caches, at the pixel ratio, and no state, relation or hidden actor', async () => {
+    const elements = graph(300, 200);
+    const shown = new Set(elements.filter((e) => e.group === 'nodes' && e.data.kind === 'person' && Number(e.data.id!.slice(1)) % 4 !== 0).map((e) => e.data.id!));
+    const states = ['s0', 's1', 's2'];
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: prepareElements(elements, positionsOf(elements), { actorIds: new Set([...shown, ...states]), relationIds: new Set() }), style: buildStylesheet('light', false, true, { textScale: 1, encode: true }) });
+    const drawn = { shape: [] as string[], name: [] as string[] };
+    const cache = (into: string[]) => ({
+      getBoundingBox: (el: cytoscape.SingularElementArgument) => el.id(),
+      getElement: (el: cytoscape.SingularElementArgument, box: unknown, pixelRatio: number) => {
+        expect(box).toBe(el.id());
+        expect(pixelRatio).toBe(2);
+        into.push(el.id());
+      },
+    });
+    withCaches(cy, { getPixelRatio: () => 2, data: { eleTxrCache: cache(drawn.shape), lblTxrCache: cache(drawn.name) } });
+    expect(await imagesInSlices(cy, () => false, { slice: 7, budgetMs: 0 })).toBe(true);
+    expect(drawn.shape.sort()).toEqual([...shown].sort());
+    expect(drawn.name.sort()).toEqual([...shown].sort());
+    cy.destroy();
+  });
+
+  it('stops at a cancellation after the slice in hand', async () => {
+    const elements = graph(100, 0);
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements: prepareElements(elements, positionsOf(elements), { actorIds: new Set(elements.map((e) => e.data.id!)), relationIds: new Set() }) });
+    let count = 0;
+    const cache = { getBoundingBox: () => null, getElement: () => (count += 1) };
+    withCaches(cy, { getPixelRatio: () => 1, data: { eleTxrCache: cache } });
+    expect(await imagesInSlices(cy, () => true, { slice: 10, budgetMs: 0 })).toBe(false);
+    expect(count).toBe(10);
+    cy.destroy();
   });
 });
