@@ -93,9 +93,9 @@ export interface PositionsOptions {
  * Up to this many elements (the bundled stories have 38 and 331) the first frame is styled in
  * slices of 10 ms, which keeps a phone's first view free of long tasks. Above it, up to
  * chunked-add.ts's threshold, slices of 40 ms: so many 10 ms yields made a 1,000-element graph load
- * about 50 % slower, while styling it in one task blocked the page for 0.8-1.05 s (0.19-0.38 s in
- * slices, the load 2-7 % longer, on the machine of the README's ninth pass). Above that threshold
- * the graph is added a slice at a time as well.
+ * about 50 % slower, while one task blocked the page for 0.8-1.05 s (0.19-0.38 s in 40 ms slices,
+ * its load ratio to a bare Cytoscape page 1.32 -> 1.42; the README's ninth pass). Above that
+ * threshold the graph is added a slice at a time as well.
  */
 const slicedFirstFrameLimit = 400;
 
