@@ -21,6 +21,12 @@ const sliceSize = 250;
 /** applyDegreeSizes' rule (legible-cy.ts): above this many nodes sizes follow every relation. */
 const allRelationsAbove = 1000;
 
+/** How much one task takes: items per slice, and slices until this many milliseconds have passed. */
+export interface SliceSize {
+  slice: number;
+  budgetMs: number;
+}
+
 /** Lets the browser run input, rendering and other tasks; unlike setTimeout, never clamped to 4 ms. */
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => {
@@ -42,7 +48,7 @@ export async function inSlices<T>(
   work: (slice: T[]) => void,
   cancelled: () => boolean,
   progress?: (done: number) => void,
-  size: { slice: number; budgetMs: number } = { slice: sliceSize, budgetMs: taskBudgetMs },
+  size: SliceSize = { slice: sliceSize, budgetMs: taskBudgetMs },
 ): Promise<boolean> {
   let i = 0;
   while (i < items.length) {
@@ -145,7 +151,7 @@ async function measureInSlices(
   eles: readonly SingularElementArgument[],
   cancelled: () => boolean,
   sort: boolean,
-  size?: { slice: number; budgetMs: number },
+  size?: SliceSize,
 ) {
   const measured = await inSlices(
     // A hidden element is neither measured nor drawn (a focus hides thousands at once).
@@ -170,7 +176,7 @@ async function measureInSlices(
 }
 
 /** warmInSlices inside a batch that holds drawing; the batch ends with it unless cancelled. */
-export async function warmHeld(cy: Core, cancelled: () => boolean, size?: { slice: number; budgetMs: number }): Promise<boolean> {
+export async function warmHeld(cy: Core, cancelled: () => boolean, size?: SliceSize): Promise<boolean> {
   cy.startBatch();
   if (!(await warmInSlices(cy, cancelled, size))) return false;
   cy.endBatch();
@@ -178,7 +184,7 @@ export async function warmHeld(cy: Core, cancelled: () => boolean, size?: { slic
 }
 
 /** Every visible actor's image drawn into the renderer's caches (drawImages), a slice per task. */
-export function imagesInSlices(cy: Core, cancelled: () => boolean, size?: { slice: number; budgetMs: number }): Promise<boolean> {
+export function imagesInSlices(cy: Core, cancelled: () => boolean, size?: SliceSize): Promise<boolean> {
   const actors = cy.nodes().filter((n) => n.isChildless()).toArray() as NodeSingular[];
   return inSlices(actors, (slice) => drawImages(cy, slice), () => cancelled() || cy.destroyed(), undefined, size);
 }
