@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
-import { imagesInSlices, inSlices, layersLater, moveInSlices, prepareElements } from './chunked-add.ts';
+import { imagesInSlices, inSlices, layersLater, moveInSlices, prepareElements, styleNow } from './chunked-add.ts';
 import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -289,6 +289,70 @@ describe("drawing the actors' images before the first frame", () => {
     withCaches(cy, { getPixelRatio: () => 1, data: { eleTxrCache: cache } });
     expect(await imagesInSlices(cy, () => true, { slice: 10, budgetMs: 0 })).toBe(false);
     expect(count).toBe(10);
+    cy.destroy();
+  });
+});
+
+describe('styling now, each stale derived cache emptied once', () => {
+  const instance = (elements: ElementDefinition[]) =>
+    cytoscape({ headless: true, styleEnabled: true, elements, style: buildStylesheet('light', false, true, { textScale: 1, encode: true }) });
+  /** Every property of every element's style, as Cytoscape reports it. */
+  const styles = (cy: cytoscape.Core) => Object.fromEntries(cy.elements().map((e) => [e.id(), e.style() as unknown]));
+  type Proto = { dirtyStyleCache: (this: cytoscape.Collection) => cytoscape.Collection };
+
+  it('styles every element as a plain read would, and gives back the prototype it borrowed', () => {
+    const elements = graph(60, 120);
+    const plain = instance(elements);
+    const now = instance(elements);
+    const proto = Object.getPrototypeOf(now.elements()[0]) as Proto;
+    const original = proto.dirtyStyleCache;
+    styleNow(now.elements().toArray());
+    expect(proto.dirtyStyleCache).toBe(original);
+    expect(styles(now)).toEqual(styles(plain));
+    plain.destroy();
+    now.destroy();
+  });
+
+  it("empties the derived caches of a styled element's state members and relations", () => {
+    const cy = instance(graph(9, 12));
+    styleNow(cy.elements().toArray());
+    const state = cy.getElementById('s0');
+    const members = state.children();
+    const relations = members.connectedEdges();
+    // Cached now: without the final emptying, the members would still read as drawn.
+    expect(members.toArray().every((m) => m.visible())).toBe(true);
+    expect(relations.toArray().every((r) => r.visible())).toBe(true);
+    state.addClass('hidden');
+    styleNow([state]);
+    expect(members.toArray().some((m) => m.visible())).toBe(false);
+    expect(relations.toArray().some((r) => r.visible())).toBe(false);
+    cy.destroy();
+  });
+
+  it("calls Cytoscape's emptying once for the whole set, not once per property", () => {
+    const cy = instance(graph(30, 40));
+    const proto = Object.getPrototypeOf(cy.elements()[0]) as Proto;
+    const original = proto.dirtyStyleCache;
+    let calls = 0;
+    let perPlainRead: number;
+    proto.dirtyStyleCache = function (this: cytoscape.Collection) {
+      calls += 1;
+      return original.call(this);
+    };
+    try {
+      const twin = instance(graph(30, 40));
+      twin.elements().forEach((e) => {
+        e.numericStyle('width');
+      });
+      perPlainRead = calls;
+      calls = 0;
+      styleNow(cy.elements().toArray());
+      twin.destroy();
+    } finally {
+      proto.dirtyStyleCache = original;
+    }
+    expect(perPlainRead).toBeGreaterThan(cy.elements().length);
+    expect(calls).toBe(1);
     cy.destroy();
   });
 });
