@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
-import { imagesInSlices, inSlices, layersLater, moveInSlices, prepareElements, styleNow } from './chunked-add.ts';
+import { imagesInSlices, inSlices, layersLater, measure, moveInSlices, prepareElements, styleNow } from './chunked-add.ts';
 import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -353,6 +353,62 @@ describe('styling now, each stale derived cache emptied once', () => {
     }
     expect(perPlainRead).toBeGreaterThan(cy.elements().length);
     expect(calls).toBe(1);
+    cy.destroy();
+  });
+});
+
+describe('measuring without announcing a change', () => {
+  const instance = () =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet('light', false, true, { textScale: 1, encode: true }),
+      elements: [
+        { group: 'nodes', data: { id: 's', kind: 'state', label: 'State' } },
+        { group: 'nodes', data: { id: 'p', kind: 'person', label: 'P', parent: 's' }, position: { x: 0, y: 0 } },
+        { group: 'nodes', data: { id: 'q', kind: 'person', label: 'Q', parent: 's' }, position: { x: 300, y: 100 } },
+        { group: 'edges', data: { id: 'e', source: 'p', target: 'q', type: 'alliance', rlabel: 'allies' } },
+      ],
+    });
+
+  /** The bounds announced while the actors and the relation are measured, and what they measure. */
+  function measured(quiet: boolean) {
+    const cy = instance();
+    styleNow(cy.elements().toArray());
+    const announced: string[] = [];
+    cy.on('bounds', (event) => {
+      announced.push((event.target as cytoscape.SingularElementReturnValue).id());
+    });
+    const eles = cy.elements().filter((e) => !(e.isNode() && e.isParent())).toArray();
+    if (quiet) measure(eles);
+    else
+      for (const el of eles) {
+        el.boundingBox();
+        el.visible();
+      }
+    const boxes = eles.map((e) => [e.id(), e.boundingBox(), e.visible()]);
+    cy.destroy();
+    return { announced, boxes };
+  }
+
+  it('gives the same bounds as plain measuring, and the element measured announces nothing', () => {
+    const plain = measured(false);
+    const quiet = measured(true);
+    expect(plain.announced).toEqual(expect.arrayContaining(['p', 'q', 'e']));
+    expect(quiet.boxes).toEqual(plain.boxes);
+    // The relation and the first actor can only announce their own measurement; the second actor
+    // is re-measured by the state box around the first, which is a change and is announced.
+    expect(quiet.announced).not.toContain('e');
+    expect(quiet.announced).not.toContain('p');
+    expect(quiet.announced.length).toBeLessThan(plain.announced.length);
+  });
+
+  it('gives back the prototype it borrowed', () => {
+    const cy = instance();
+    const proto = Object.getPrototypeOf(cy.elements()[0]) as { emitAndNotify: unknown };
+    const original = proto.emitAndNotify;
+    measure(cy.elements().toArray());
+    expect(proto.emitAndNotify).toBe(original);
     cy.destroy();
   });
 });

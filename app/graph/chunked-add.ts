@@ -67,6 +67,26 @@ export async function inSlices<T>(
   return true;
 }
 
+/** A method of Cytoscape's elements, as its prototype holds it. */
+type ElementMethod = (this: Collection, ...args: unknown[]) => unknown;
+
+/**
+ * Runs `work` with one method of Cytoscape's shared element prototype replaced (`replace` is given
+ * the original) and puts the original back however `work` ends: nothing else runs meanwhile. Not
+ * public API, so a prototype without that method is left alone and `work` runs as it is.
+ */
+function withElementMethod(sample: SingularElementArgument, name: string, replace: (original: ElementMethod) => ElementMethod, work: () => void) {
+  const proto = Object.getPrototypeOf(sample) as Record<string, unknown>;
+  const original = proto[name];
+  if (typeof original !== 'function') return work();
+  proto[name] = replace(original as ElementMethod);
+  try {
+    work();
+  } finally {
+    proto[name] = original;
+  }
+}
+
 /**
  * Styles the elements now, so no later fit or frame has to (a cached read is cheap; an element
  * whose style is not stale costs nothing here).
@@ -76,32 +96,60 @@ export async function inSlices<T>(
  * relations, building five collections to find them when the graph has state boxes: 300 of the
  * 400 ms it took to style 1,000 elements went there. Nothing reads those caches while elements
  * are styled, so here each element's throw-away is only noted, and done once for all of them at
- * the end: the same caches, emptied once per element instead of once per property. This swaps a
- * method of Cytoscape's shared element prototype for the length of the loop (not public API: an
- * element without the method is styled the plain way).
+ * the end: the same caches, emptied once per element instead of once per property.
  */
 export function styleNow(eles: readonly SingularElementArgument[]) {
   const first = eles[0];
   if (!first) return;
-  const proto = Object.getPrototypeOf(first) as { dirtyStyleCache?: (this: Collection) => Collection };
-  const dirty = proto.dirtyStyleCache;
-  if (typeof dirty !== 'function') {
-    for (const el of eles) el.numericStyle('width');
-    return;
-  }
   const stale = new Set<SingularElementArgument>();
-  proto.dirtyStyleCache = function (this: Collection) {
-    this.forEach((el) => {
-      stale.add(el);
-    });
-    return this;
-  };
-  try {
-    for (const el of eles) el.numericStyle('width');
-  } finally {
-    proto.dirtyStyleCache = dirty;
-  }
-  if (stale.size > 0) dirty.call(first.cy().collection([...stale] as unknown as CollectionArgument));
+  let empty: ElementMethod | null = null;
+  withElementMethod(
+    first,
+    'dirtyStyleCache',
+    (original) => {
+      empty = original;
+      return function (this: Collection) {
+        this.forEach((el) => {
+          stale.add(el);
+        });
+        return this;
+      };
+    },
+    () => {
+      for (const el of eles) el.numericStyle('width');
+    },
+  );
+  if (empty !== null && stale.size > 0) (empty as ElementMethod).call(first.cy().collection([...stale] as unknown as CollectionArgument));
+}
+
+/**
+ * Measures the elements: bounds, and whether drawn. Measuring an element the first time also
+ * announces that its bounds changed, and the renderer then marks where its line and label go as
+ * stale, though it has just worked them out from the same state: every relation was worked out
+ * twice, the second time in the flush after its own measurement (16,000 times for 8,000
+ * relations). Measuring changes nothing, so that announcement is dropped, for the element being
+ * measured only.
+ */
+export function measure(eles: readonly SingularElementArgument[]) {
+  const first = eles[0];
+  if (!first) return;
+  let measuring: SingularElementArgument | null = null;
+  withElementMethod(
+    first,
+    'emitAndNotify',
+    (original) =>
+      function (this: Collection, event: unknown, ...rest: unknown[]) {
+        if (event === 'bounds' && this.length === 1 && this[0] === measuring) return this;
+        return original.call(this, event, ...rest);
+      },
+    () => {
+      for (const el of eles) {
+        measuring = el;
+        el.boundingBox();
+        el.visible();
+      }
+    },
+  );
 }
 
 /** State boxes, innermost first: a box is sized around members already sized. */
@@ -189,10 +237,7 @@ async function measureInSlices(
     // A hidden element is neither measured nor drawn (a focus hides thousands at once).
     eles.filter((el) => !(el.isNode() && el.isParent()) && !el.hasClass('hidden')),
     (slice) => {
-      for (const el of slice) {
-        el.boundingBox();
-        el.visible();
-      }
+      measure(slice);
       rendererOf(cy)?.flushRenderedStyleQueue?.();
     },
     cancelled,
