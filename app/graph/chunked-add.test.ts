@@ -329,6 +329,29 @@ describe('styling now, each stale derived cache emptied once', () => {
     cy.destroy();
   });
 
+  it('announces new bounds for the same elements as a plain read, far fewer times', () => {
+    const announced = (now: boolean) => {
+      const cy = instance(graph(30, 40));
+      const ids: string[] = [];
+      cy.on('bounds', (event) => {
+        ids.push((event.target as cytoscape.SingularElementReturnValue).id());
+      });
+      if (now) styleNow(cy.elements().toArray());
+      else
+        cy.elements().forEach((e) => {
+          e.numericStyle('width');
+        });
+      cy.destroy();
+      return ids;
+    };
+    const plain = announced(false);
+    const now = announced(true);
+    expect(new Set(now)).toEqual(new Set(plain));
+    // Once per element, and once more per state box for each of its members (Cytoscape's own walk up).
+    expect(now.length).toBeLessThanOrEqual(2 * new Set(now).size);
+    expect(plain.length).toBeGreaterThan(2 * now.length);
+  });
+
   it("calls Cytoscape's emptying once for the whole set, not once per property", () => {
     const cy = instance(graph(30, 40));
     const proto = Object.getPrototypeOf(cy.elements()[0]) as Proto;

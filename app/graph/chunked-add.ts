@@ -71,55 +71,60 @@ export async function inSlices<T>(
 type ElementMethod = (this: Collection, ...args: unknown[]) => unknown;
 
 /**
- * Runs `work` with one method of Cytoscape's shared element prototype replaced (`replace` is given
- * the original) and puts the original back however `work` ends: nothing else runs meanwhile. Not
- * public API, so a prototype without that method is left alone and `work` runs as it is.
+ * Runs `work` with methods of Cytoscape's shared element prototype replaced (each replacement is
+ * made from the original) and puts the originals back however `work` ends: nothing else runs
+ * meanwhile. Not public API, so a method the prototype lacks is left alone. Returns the originals.
  */
-function withElementMethod(sample: SingularElementArgument, name: string, replace: (original: ElementMethod) => ElementMethod, work: () => void) {
+function withElementMethods(sample: SingularElementArgument, replace: Record<string, (original: ElementMethod) => ElementMethod>, work: () => void) {
   const proto = Object.getPrototypeOf(sample) as Record<string, unknown>;
-  const original = proto[name];
-  if (typeof original !== 'function') return work();
-  proto[name] = replace(original as ElementMethod);
+  const originals = new Map<string, ElementMethod>();
+  for (const [name, make] of Object.entries(replace)) {
+    const original = proto[name];
+    if (typeof original !== 'function') continue;
+    originals.set(name, original as ElementMethod);
+    proto[name] = make(original as ElementMethod);
+  }
   try {
     work();
   } finally {
-    proto[name] = original;
+    for (const [name, original] of originals) proto[name] = original;
   }
+  return originals;
 }
+
+/** What a style application throws away as stale: derived style, bounds, state box sizes. */
+const staleMarks = ['dirtyStyleCache', 'dirtyBoundingBoxCache', 'dirtyCompoundBoundsCache'] as const;
 
 /**
  * Styles the elements now, so no later fit or frame has to (a cached read is cheap; an element
  * whose style is not stale costs nothing here).
  *
- * Cytoscape, for every property a style application changes, throws away the derived caches
- * (visible, takes up space...) of the element, its state boxes, their members and all their
- * relations, building five collections to find them when the graph has state boxes: 300 of the
- * 400 ms it took to style 1,000 elements went there. Nothing reads those caches while elements
- * are styled, so here each element's throw-away is only noted, and done once for all of them at
- * the end: the same caches, emptied once per element instead of once per property.
+ * For every property a style application changes, Cytoscape throws away the element's derived
+ * caches (visible, takes up space...) with those of its state boxes, their members and all their
+ * relations, building five collections to find them when the graph has state boxes, and
+ * announces new bounds for it and its boxes: 300 of the 400 ms it took to style 1,000 elements
+ * went there. Nothing reads any of it while elements are styled, so here the elements are only
+ * noted, and each is marked stale once at the end: the same marks and announcements, once per
+ * element instead of once per property.
  */
 export function styleNow(eles: readonly SingularElementArgument[]) {
   const first = eles[0];
   if (!first) return;
-  const stale = new Set<SingularElementArgument>();
-  let empty: ElementMethod | null = null;
-  withElementMethod(
-    first,
-    'dirtyStyleCache',
-    (original) => {
-      empty = original;
-      return function (this: Collection) {
-        this.forEach((el) => {
-          stale.add(el);
-        });
-        return this;
-      };
-    },
-    () => {
-      for (const el of eles) el.numericStyle('width');
-    },
-  );
-  if (empty !== null && stale.size > 0) (empty as ElementMethod).call(first.cy().collection([...stale] as unknown as CollectionArgument));
+  const noted = new Map(staleMarks.map((name) => [name, new Set<SingularElementArgument>()]));
+  const note = (name: (typeof staleMarks)[number]) => () =>
+    function (this: Collection) {
+      this.forEach((el) => {
+        noted.get(name)!.add(el);
+      });
+      return this;
+    };
+  const originals = withElementMethods(first, Object.fromEntries(staleMarks.map((name) => [name, note(name)])), () => {
+    for (const el of eles) el.numericStyle('width');
+  });
+  for (const [name, original] of originals) {
+    const stale = noted.get(name as (typeof staleMarks)[number])!;
+    if (stale.size > 0) original.call(first.cy().collection([...stale] as unknown as CollectionArgument));
+  }
 }
 
 /**
@@ -134,14 +139,15 @@ export function measure(eles: readonly SingularElementArgument[]) {
   const first = eles[0];
   if (!first) return;
   let measuring: SingularElementArgument | null = null;
-  withElementMethod(
+  withElementMethods(
     first,
-    'emitAndNotify',
-    (original) =>
-      function (this: Collection, event: unknown, ...rest: unknown[]) {
-        if (event === 'bounds' && this.length === 1 && this[0] === measuring) return this;
-        return original.call(this, event, ...rest);
-      },
+    {
+      emitAndNotify: (original) =>
+        function (this: Collection, event: unknown, ...rest: unknown[]) {
+          if (event === 'bounds' && this.length === 1 && this[0] === measuring) return this;
+          return original.call(this, event, ...rest);
+        },
+    },
     () => {
       for (const el of eles) {
         measuring = el;
