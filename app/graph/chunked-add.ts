@@ -110,19 +110,24 @@ const staleMarks = ['dirtyStyleCache', 'dirtyBoundingBoxCache', 'dirtyCompoundBo
 export function styleNow(eles: readonly SingularElementArgument[]) {
   const first = eles[0];
   if (!first) return;
-  const noted = new Map(staleMarks.map((name) => [name, new Set<SingularElementArgument>()]));
-  const note = (name: (typeof staleMarks)[number]) => () =>
-    function (this: Collection) {
-      this.forEach((el) => {
-        noted.get(name)!.add(el);
-      });
-      return this;
-    };
-  const originals = withElementMethods(first, Object.fromEntries(staleMarks.map((name) => [name, note(name)])), () => {
+  const noted = new Map<string, Set<SingularElementArgument>>(staleMarks.map((name) => [name, new Set()]));
+  const noting = Object.fromEntries(
+    [...noted].map(([name, stale]) => [
+      name,
+      () =>
+        function (this: Collection) {
+          this.forEach((el) => {
+            stale.add(el);
+          });
+          return this;
+        },
+    ]),
+  );
+  const originals = withElementMethods(first, noting, () => {
     for (const el of eles) el.numericStyle('width');
   });
   for (const [name, original] of originals) {
-    const stale = noted.get(name as (typeof staleMarks)[number])!;
+    const stale = noted.get(name)!;
     if (stale.size > 0) original.call(first.cy().collection([...stale] as unknown as CollectionArgument));
   }
 }
