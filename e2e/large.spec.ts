@@ -146,9 +146,23 @@ test('a long layout can be cancelled, and the graph stays where the previous lay
   const before = (await drawn(page)).nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]);
   // A full force-directed layout of 1,500 actors takes seconds: long enough to cancel.
   await page.getByRole('checkbox', { name: 'Large-graph mode' }).uncheck();
+  // Every clock text the indicator shows, as the page changes it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { clockTexts: string[] }).clockTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('.layout-time')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await layout.selectOption({ label: 'Force-directed' });
   const indicator = page.getByRole('status').filter({ hasText: `Laying out 1,500 actors…` });
   await expect(indicator).toBeVisible();
+  // The clock counts whole seconds, from the first: each change is a repaint of the page.
+  await expect(indicator).toContainText(/ 1 s/);
+  const clock = await page.evaluate(() => (window as unknown as { clockTexts: string[] }).clockTexts);
+  expect(clock[0]?.trim()).toBe('1 s');
+  for (const text of clock) expect(text).toMatch(/^ \d+ s$/);
   await indicator.getByRole('button', { name: 'Cancel' }).click();
   await expect(indicator).toHaveCount(0);
   await expect(layout).toHaveValue(circle);

@@ -17,11 +17,26 @@ export interface LayoutWait {
  */
 export function LayoutIndicator({ wait, onCancel }: { wait: LayoutWait; onCancel?: () => void }) {
   const [now, setNow] = useState(() => performance.now());
+  const { started, delay } = wait;
   useEffect(() => {
-    const timer = setInterval(() => setNow(performance.now()), 200);
-    return () => clearInterval(timer);
-  }, []);
+    // Every change here is a paint of the page, on the main thread the layout was moved off: the
+    // clock wakes only when its text changes (the delay's end, then each whole second), a fifth
+    // as often as tenths of a second did.
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = (at: number) => {
+      const elapsed = at - started;
+      const next = elapsed < delay ? delay : (Math.floor(elapsed / 1000) + 1) * 1000;
+      timer = setTimeout(() => {
+        const t = performance.now();
+        setNow(t);
+        schedule(t);
+      }, next - elapsed);
+    };
+    schedule(performance.now());
+    return () => clearTimeout(timer);
+  }, [started, delay]);
   const elapsed = now - wait.started;
+  const seconds = Math.floor(elapsed / 1000);
   if (elapsed < wait.delay) return null;
   const { progress } = wait;
   const step = progress?.step ?? 0;
@@ -36,7 +51,7 @@ export function LayoutIndicator({ wait, onCancel }: { wait: LayoutWait; onCancel
             Step {step} of {steps}: {progress.label.toLowerCase()}
           </span>
         )}
-        <span className="layout-time"> {(elapsed / 1000).toFixed(1)} s</span>
+        {seconds > 0 && <span className="layout-time"> {seconds} s</span>}
       </p>
       <progress max={steps} value={step} aria-label="Layout progress" />
       {onCancel && (
