@@ -20,8 +20,8 @@ export function LayoutIndicator({ wait, onCancel }: { wait: LayoutWait; onCancel
   const { started, delay } = wait;
   useEffect(() => {
     // Every change here is a paint of the page, on the main thread the layout was moved off: the
-    // clock wakes only when its text changes (the delay's end, then each whole second), a fifth
-    // as often as tenths of a second did.
+    // clock wakes only when its text changes (the delay's end, then each whole second), once a
+    // second where it used to wake five times.
     let timer: ReturnType<typeof setTimeout>;
     const schedule = (at: number) => {
       const elapsed = at - started;
@@ -35,9 +35,9 @@ export function LayoutIndicator({ wait, onCancel }: { wait: LayoutWait; onCancel
     schedule(performance.now());
     return () => clearTimeout(timer);
   }, [started, delay]);
-  const elapsed = now - wait.started;
+  const elapsed = now - started;
   const seconds = Math.floor(elapsed / 1000);
-  if (elapsed < wait.delay) return null;
+  if (elapsed < delay) return null;
   const { progress } = wait;
   const step = progress?.step ?? 0;
   const steps = progress?.steps ?? 3;
