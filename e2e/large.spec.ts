@@ -60,6 +60,17 @@ test('a large dataset is laid out off the main thread, repeatably', async ({ new
   expect(runs[1]).toEqual(runs[0]);
 });
 
+test("a large graph's first frame copies whole layer images, so nothing is drawn element by element after it", async ({ page }) => {
+  test.setTimeout(120_000);
+  // 1,200 actors and 2,400 relations: drawn a slice at a time, with Cytoscape's layer images.
+  await loadLarge(page, 1200);
+  // The probe appears when the drawing is whole: its layers must be too.
+  expect((await drawn(page)).layersWhole).toBe(true);
+  // Nothing redrawn meanwhile made them stale.
+  await page.waitForTimeout(1000);
+  expect((await drawn(page)).layersWhole).toBe(true);
+});
+
 test('a graph above 1,000 actors opens in large-graph mode with a progress indicator, and the mode can be switched off', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);

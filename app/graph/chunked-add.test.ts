@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
-import { imagesInSlices, inSlices, layersLater, measure, moveInSlices, prepareElements, styleNow } from './chunked-add.ts';
+import { imagesInSlices, inSlices, layersInSlices, layersLater, measure, moveInSlices, prepareElements, styleNow } from './chunked-add.ts';
 import { applyDegreeSizes, applyParallelCurves } from './legible-cy.ts';
 import { applyHighlight } from './patches.ts';
 import { buildStylesheet } from './stylesheet.ts';
@@ -251,6 +251,65 @@ describe("the first frame and Cytoscape's layer images", () => {
     expect(() => layersLater(cytoscape({ headless: true, elements: [] }))).not.toThrow();
   });
 });
+
+describe("drawing Cytoscape's layer images before a large graph's first frame", () => {
+  /** A layer cache that queues `queued` elements when asked for layers and draws one per dequeue. */
+  const fakeRenderer = (queued: number) => {
+    const calls: string[] = [];
+    let left = 0;
+    const drawn = { nondrag: ['a', 'b'] };
+    const layers = {
+      firstGet: false,
+      skipping: true,
+      layersQueue: { size: () => left },
+      getLayers: (eles: unknown, pixelRatio: number) => {
+        calls.push(`layers ${eles === drawn.nondrag} ${pixelRatio} skipping=${layers.skipping}`);
+        left = queued;
+        return null;
+      },
+      dequeue: (pixelRatio: number) => {
+        calls.push(`dequeue ${pixelRatio}`);
+        left -= 1;
+        return [true];
+      },
+    };
+    const renderer = {
+      getPixelRatio: () => 2,
+      getCachedZSortedEles: () => drawn,
+      flushRenderedStyleQueue: () => calls.push('flush'),
+      data: { lyrTxrCache: layers },
+    };
+    const cy = { renderer: () => renderer, destroyed: () => false } as unknown as cytoscape.Core;
+    return { cy, calls, left: () => left };
+  };
+
+  it('flushes what changed, asks for the drawn elements\' layers at the pixel ratio, and draws every queued element', async () => {
+    const { cy, calls, left } = fakeRenderer(25);
+    expect(await layersInSlices(cy, () => false, { slice: 10, budgetMs: 0 })).toBe(true);
+    expect(calls.slice(0, 2)).toEqual(['flush', 'layers true 2 skipping=false']);
+    expect(calls.slice(2)).toEqual(Array.from({ length: 25 }, () => 'dequeue 2'));
+    expect(left()).toBe(0);
+  });
+
+  it('stops at a cancellation after the slice in hand, and does nothing when there is nothing to queue', async () => {
+    const cancelled = fakeRenderer(25);
+    expect(await layersInSlices(cancelled.cy, () => true, { slice: 10, budgetMs: 0 })).toBe(false);
+    expect(cancelled.calls.filter((c) => c.startsWith('dequeue'))).toHaveLength(10);
+    const whole = fakeRenderer(0);
+    expect(await layersInSlices(whole.cy, () => true, { slice: 10, budgetMs: 0 })).toBe(true);
+    expect(whole.calls.filter((c) => c.startsWith('dequeue'))).toHaveLength(0);
+  });
+
+  it('leaves a renderer without a layer cache as it is (headless, or another Cytoscape version)', async () => {
+    const headless = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
+    expect(await layersInSlices(headless, () => false)).toBe(true);
+    expect(await layersInSlices(withRendererOf(null), () => false)).toBe(true);
+    expect(await layersInSlices(withRendererOf({ data: {} }), () => false)).toBe(true);
+    headless.destroy();
+  });
+});
+
+const withRendererOf = (renderer: unknown) => ({ renderer: () => renderer, destroyed: () => false }) as unknown as cytoscape.Core;
 
 describe("drawing the actors' images before the first frame", () => {
   /** A headless instance's renderer with a canvas renderer's image caches added (Cytoscape still calls the rest). */

@@ -11,7 +11,7 @@ import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
-import { addInSlices, chunkAbove, imagesInSlices, layersLater, moveInSlices, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
+import { addInSlices, chunkAbove, imagesInSlices, layersInSlices, layersLater, moveInSlices, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -27,7 +27,8 @@ import { addInSlices, chunkAbove, imagesInSlices, layersLater, moveInSlices, pat
  *   input as it is then (filters, emphasis, camera), so an opened link never flashes the default
  *   view. When drawing, the build is done in slices across tasks with drawing held (see
  *   chunked-add.ts): `instance` stays null and `built` unresolved until it is whole, inputs set
- *   meanwhile are applied then, and positions that arrive meanwhile wait for it. Later calls move
+ *   meanwhile are applied then, and positions that arrive meanwhile wait for it (a large graph's
+ *   `instance` comes a moment before `built`, while its layer images are drawn). Later calls move
  *   the existing nodes (animated for small graphs unless the reader asked for reduced motion); no
  *   input ever rebuilds the instance.
  * - `setVisible` and `setHighlight` only toggle classes in one batch: they never run a layout.
@@ -501,6 +502,7 @@ export class GraphController {
     applied: { visible: GraphController['visible']; selection: Selection | null } | null,
     styled: { scheme: Scheme; fast: boolean; look: Look },
     placed = false,
+    ready = true,
   ) {
     const { container, headless, camera } = this.init;
     this.cy = cy;
@@ -536,7 +538,7 @@ export class GraphController {
       if ((camera != null || width > 0) && !kept) applyLabelPriority(cy);
       this.labels = watchLabelPriority(cy);
     }
-    this.resolveBuilt();
+    if (ready) this.ready();
   }
 
   /** Whether the first drawing is styled and measured in slices before its first frame (see build). */
@@ -580,11 +582,18 @@ export class GraphController {
     const total = elements.length;
     void addInSlices(cy, prepareElements(elements, positions, visible, styled.look.textScale), () => this.destroyed, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
       if (!done || this.destroyed) return;
-      this.init.onDrawing?.(null);
       this.filling = null;
       // The slices carried the filters as they were; emphasis and anything changed since come now.
-      this.finish(cy, null, styled);
-      this.applyQueuedPositions();
+      this.finish(cy, null, styled, false, false);
+      // The first frame copies the layer images instead of drawing 25,000 elements one by one.
+      cy.startBatch();
+      void layersInSlices(cy, () => this.destroyed).then((whole) => {
+        if (cy.destroyed()) return;
+        cy.endBatch();
+        this.init.onDrawing?.(null);
+        if (whole) this.ready();
+        this.applyQueuedPositions();
+      });
     });
   }
 
@@ -645,12 +654,16 @@ export class GraphController {
       resize.observe(container);
       this.cleanups.push(() => resize.disconnect());
     }
-    if (!this.init.headless && typeof requestAnimationFrame === 'function') {
-      let frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => performance.mark('graph:ready'));
-      });
-      this.cleanups.push(() => cancelAnimationFrame(frame));
-    }
+  }
+
+  /** The drawing is whole: `built` resolves, and `graph:ready` is marked once its first frame is on screen. */
+  private ready() {
+    this.resolveBuilt();
+    if (this.init.headless || typeof requestAnimationFrame !== 'function') return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => performance.mark('graph:ready'));
+    });
+    this.cleanups.push(() => cancelAnimationFrame(frame));
   }
 }
 

@@ -55,6 +55,11 @@ export interface DrawnGraph {
   layoutRuns: number;
   /** Large-graph mode as drawn: straight haystack edges, no arrowheads. */
   largeGraphMode: boolean;
+  /**
+   * Whether the next frame copies Cytoscape's layer images for this zoom level, all of them
+   * complete, rather than drawing element by element (null: this renderer has no such cache).
+   */
+  layersWhole: boolean | null;
 }
 
 declare global {
@@ -94,6 +99,23 @@ const turned = (cy: Core, e: cytoscape.EdgeSingular): ScreenBox[] => {
 const shows = (el: cytoscape.SingularElementArgument) =>
   el.visible() && String(el.style('label') ?? '') !== '' && Number(el.style('text-opacity')) > 0 && el.effectiveOpacity() > 0;
 
+/** Asks Cytoscape's layer cache, not public API, at the level its next frame would use. */
+function layersWhole(cy: Core): boolean | null {
+  const renderer = (cy as unknown as { renderer(): LayerRenderer | null }).renderer();
+  const cache = renderer?.data?.lyrTxrCache;
+  const drawn = renderer?.getCachedZSortedEles?.().nondrag;
+  if (!cache?.levelIsComplete || !drawn || !renderer?.getPixelRatio) return null;
+  // The level Cytoscape picks: the power of two nearest above the zoom times the pixel ratio, from 1/16 up.
+  const level = Math.max(-4, Math.ceil(Math.log2(cy.zoom() * renderer.getPixelRatio())));
+  return cache.levelIsComplete(level, drawn);
+}
+
+interface LayerRenderer {
+  getPixelRatio?: () => number;
+  getCachedZSortedEles?: () => { nondrag: unknown[] };
+  data?: { lyrTxrCache?: { levelIsComplete?: (level: number, eles: unknown[]) => boolean } };
+}
+
 function read(controller: GraphController, cy: Core): DrawnGraph {
   return {
     nodes: cy.nodes().map((n) => ({
@@ -129,6 +151,7 @@ function read(controller: GraphController, cy: Core): DrawnGraph {
     instance: created.findIndex((ref) => ref.deref() === cy) + 1,
     layoutRuns: controller.layoutRuns,
     largeGraphMode: controller.drawMode.fast && cy.edges().every((e) => e.style('curve-style') === 'haystack'),
+    layersWhole: layersWhole(cy),
   };
 }
 
