@@ -364,6 +364,34 @@ test.describe('motion, measured alone', { tag: '@alone' }, () => {
       expect(camera.cameras).toBe(2);
     });
   });
+
+  test('when the first frame of a layout switch comes late, the nodes jump to their end', async ({ page }) => {
+    await openApp(page);
+    const first = await page.getByLabel('Layout').inputValue();
+    const ends = () => page.evaluate(() => performance.getEntriesByName('layout:end').length);
+    const before = await ends();
+    await page.getByLabel('Layout').selectOption('circle');
+    await page.waitForFunction((n) => performance.getEntriesByName('layout:end').length > n, before);
+    await page.waitForTimeout(1000);
+    // A slow device, made here: the page is held for 300 ms as soon as the positions arrive, so the
+    // animation's next frame comes twice its budget after the move began.
+    await page.evaluate(() => {
+      const observer = new PerformanceObserver((list) => {
+        if (!list.getEntriesByName('layout:end').length) return;
+        observer.disconnect();
+        const start = performance.now();
+        while (performance.now() - start < 300);
+      });
+      observer.observe({ type: 'mark' });
+    });
+    const back = await ends();
+    const layout = await framesDuring(page, 'donald-trump', async () => {
+      await page.getByLabel('Layout').selectOption(first);
+      await page.waitForFunction((n) => performance.getEntriesByName('layout:end').length > n, back);
+    });
+    // Where it was and where it ends, nothing between.
+    expect(layout.positions).toBe(2);
+  });
 });
 
 test.describe('prefers-reduced-motion: reduce', () => {

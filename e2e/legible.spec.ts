@@ -139,6 +139,34 @@ test.describe('Les Misérables at 1280×800', () => {
     for (let i = 0; i < near.length; i++)
       for (let j = i + 1; j < near.length; j++) expect(overlap(near[i]!.labelBox!, near[j]!.labelBox!)).toBe(false);
   });
+
+  test.describe('prefers-reduced-motion: reduce', () => {
+    test.use({ reducedMotion: 'reduce' });
+
+    test('the frame that shows a new layout has its names placed already: none change after it', async ({ page }) => {
+      await openApp(page, '?dataset=les-miserables');
+      await settled(page);
+      // Read in the first frame after the positions arrive (their mark is taken as they are
+      // applied), before any later pass could run.
+      await page.evaluate(() => {
+        const w = window as unknown as { firstFrame: Promise<DrawnGraph> };
+        w.firstFrame = new Promise((resolve) => {
+          const mark = performance.mark.bind(performance);
+          performance.mark = (name, options) => {
+            if (name === 'layout:end') requestAnimationFrame(() => resolve(window.stancegraphProbe!()));
+            return mark(name, options);
+          };
+        });
+      });
+      await page.getByLabel('Layout').selectOption('circle');
+      const first = await page.evaluate(() => (window as unknown as { firstFrame: Promise<DrawnGraph> }).firstFrame);
+      const later = await settled(page);
+      const names = (g: DrawnGraph) => g.nodes.map((n) => `${n.id}:${n.labelShown}:${n.x}:${n.y}`);
+      expect(names(later)).toEqual(names(first));
+      // The circle's names are not the first layout's: the frame did show a new placement.
+      expect(first.nodes.filter((n) => n.labelShown).length).toBeGreaterThanOrEqual(10);
+    });
+  });
 });
 
 test.describe('Appearance', () => {

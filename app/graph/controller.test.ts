@@ -7,7 +7,8 @@ import { defaultViewState } from '../view/view-state.ts';
 import { toElements } from './elements.ts';
 import { computePositions } from './layouts.ts';
 import { yieldToBrowser } from './chunked-add.ts';
-import { GraphController } from './controller.ts';
+import cytoscape from 'cytoscape';
+import { GraphController, jumpIfFramesSlow, slowFrameMs } from './controller.ts';
 
 const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
 if (!result.ok) throw new Error('gyeongju-2025.json is invalid');
@@ -260,5 +261,64 @@ describe('GraphController, first frame styled in slices', () => {
     // The slices end with the controller: no instance appears after destroy.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stopped.instance).toBeNull();
+  });
+});
+
+describe('jumpIfFramesSlow', () => {
+  /** A headless instance watched from time 0 for a 450 ms move; frames run when the test says, at the times it gives. */
+  function watched() {
+    const cy = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
+    const jumps: number[] = [];
+    let queued: (() => void) | null = null;
+    let clock = 0;
+    jumpIfFramesSlow(cy, 0, 450, () => jumps.push(clock), () => clock, (run) => (queued = run));
+    /** The frame starting at `at`: runs the check queued for it; false when none was. */
+    const frame = (at: number) => {
+      clock = at;
+      const run = queued;
+      queued = null;
+      run?.();
+      return run !== null;
+    };
+    return { cy, jumps, frame };
+  }
+
+  it('checks nothing before the first frame is drawn', () => {
+    const { jumps, frame } = watched();
+    expect(frame(400)).toBe(false);
+    expect(jumps).toEqual([]);
+  });
+
+  it('ends the move at the first frame that comes too late, the first one included', () => {
+    const late = watched();
+    late.cy.emit('render');
+    late.frame(slowFrameMs + 1);
+    expect(late.jumps).toEqual([slowFrameMs + 1]);
+    expect(late.frame(400)).toBe(false);
+
+    const midway = watched();
+    midway.cy.emit('render');
+    midway.frame(20);
+    midway.frame(36);
+    midway.frame(36 + slowFrameMs + 1);
+    expect(midway.jumps).toEqual([36 + slowFrameMs + 1]);
+  });
+
+  it('lets the animation play when every frame comes in time, and stops watching when it ends', () => {
+    const { cy, jumps, frame } = watched();
+    cy.emit('render');
+    cy.emit('render');
+    for (let t = slowFrameMs; t < 450; t += slowFrameMs) expect(frame(t)).toBe(true);
+    expect(frame(450)).toBe(true);
+    expect(frame(450 + 10 * slowFrameMs)).toBe(false);
+    expect(jumps).toEqual([]);
+  });
+
+  it('leaves an instance destroyed meanwhile alone', () => {
+    const { cy, jumps, frame } = watched();
+    cy.emit('render');
+    cy.destroy();
+    frame(slowFrameMs + 1);
+    expect(jumps).toEqual([]);
   });
 });

@@ -29,8 +29,9 @@ import { addInSlices, chunkAbove, imagesInSlices, layersInSlices, layersLater, m
  *   chunked-add.ts): `instance` stays null and `built` unresolved until it is whole, inputs set
  *   meanwhile are applied then, and positions that arrive meanwhile wait for it (a large graph's
  *   `instance` comes a moment before `built`, while its layer images are drawn). Later calls move
- *   the existing nodes (animated for small graphs unless the reader asked for reduced motion); no
- *   input ever rebuilds the instance.
+ *   the existing nodes, with names placed for where they end; animated for small graphs unless
+ *   the reader asked for reduced motion, or a frame of the move comes too late (then it jumps to
+ *   its end). No input ever rebuilds the instance.
  * - `setVisible` and `setHighlight` only toggle classes in one batch: they never run a layout.
  * - Scheme, draw mode and encodings restyle the same instance through the one private path, `restyle`.
  * - Legibility is its job too: the first camera enlarges text until names read on this screen
@@ -102,6 +103,43 @@ const slicedFirstFrameLimit = 400;
 
 /** Above this many nodes a layout switch jumps instead of animating. */
 const largeAnimationLimit = 400;
+
+/**
+ * A layout switch's animation that finds a frame taking longer than this (from one frame's start
+ * to the next) jumps to its end: at 150 ms a frame its 450 ms show three stills, each holding the
+ * page (Les Misérables' switch on this project's 2-core test machine drew three or four frames of
+ * 120-330 ms). The device decides, measured, not the graph's size.
+ */
+export const slowFrameMs = 150;
+
+/** How long a layout switch's animation plays. */
+const moveMs = 450;
+
+/**
+ * Watches the frames of a move animated from `started` for `duration`: at the first that comes
+ * later than slowFrameMs after the one before (or, for the first, after the start), `jump` ends
+ * the move. Each check runs at the start of a frame, ahead of Cytoscape's step and drawing (the
+ * first is queued from the first frame's render, each next from the check before), so the frame
+ * that finds the page slow draws the end, not one more still.
+ */
+export function jumpIfFramesSlow(
+  cy: Pick<Core, 'one' | 'destroyed'>,
+  started: number,
+  duration: number,
+  jump: () => void,
+  now: () => number = () => performance.now(),
+  nextFrame: (run: () => void) => void = (run) => requestAnimationFrame(run),
+): void {
+  let last = started;
+  const check = () => {
+    if (cy.destroyed()) return;
+    const t = now();
+    if (t - last > slowFrameMs) return jump();
+    last = t;
+    if (t - started < duration) nextFrame(check);
+  };
+  cy.one('render', () => nextFrame(check));
+}
 
 /** Less margin on a phone, where every pixel of the canvas counts. */
 const fitPadding = (container: HTMLElement | null) => ((container?.clientWidth ?? 0) < 500 ? 12 : 36);
@@ -273,17 +311,32 @@ export class GraphController {
       void moveInSlices(cy, (n) => oriented.get(n.id()) ?? n.position(), frame, () => this.destroyed || run !== this.positionsRun);
       return;
     }
+    const positionOf = (n: NodeSingular) => oriented.get(n.id()) ?? n.position();
+    const fit = options.fit !== false;
+    // Where the move ends, with names placed for it before the frame that shows it: placed after
+    // it (by the camera watcher's pass), they restyled and redrew the whole graph once more.
+    const place = () => {
+      actors.positions(positionOf);
+      if (fit) cy.fit(actors, padding);
+      if (!this.init.headless) applyLabelPriority(cy);
+    };
+    if (!animate) return place();
+    const started = performance.now();
     actors
       .layout({
         name: 'preset',
-        positions: (n: NodeSingular) => oriented.get(n.id()) ?? n.position(),
-        // Animating thousands of nodes costs more frames than it explains.
-        animate,
-        animationDuration: 450,
-        fit: options.fit !== false,
+        positions: positionOf,
+        animate: true,
+        animationDuration: moveMs,
+        fit,
         padding,
       } as LayoutOptions)
       .run();
+    jumpIfFramesSlow(cy, started, moveMs, () => {
+      actors.stop(true);
+      cy.stop(true);
+      place();
+    });
   }
 
   /**
