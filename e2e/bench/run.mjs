@@ -399,9 +399,14 @@ async function layoutRun(browser, kind, dataset, canvasSize) {
       // their arrival to the end of the task that draws them (the bare page's layout task, which
       // also applies them, counts from its layout:end mark).
       const applying = window.__bench.longtasks.filter((t) => t.start + t.duration > end && t.start <= drawn);
+      const counted = during.map((t) => ({ ms: Math.min(t.start + t.duration, end) - Math.max(t.start, start), at: t.start - start }));
+      const longest = counted.reduce((a, t) => (t.ms > a.ms ? t : a), { ms: 0, at: null });
       return {
         ms: end - start,
-        longestTask: Math.max(0, ...during.map((t) => Math.min(t.start + t.duration, end) - Math.max(t.start, start))),
+        longestTask: longest.ms,
+        // When it began, from layout:start (negative: a task already running at the choice): a
+        // task at the start is the choice's, one near the end the positions' arrival.
+        longestTaskAt: longest.at,
         indicator: window.__bench.indicator === null ? null : window.__bench.indicator - start,
         applyMs: drawn - end,
         applyLongestTask: Math.max(0, ...applying.map((t) => t.start + t.duration - Math.max(t.start, end))),
@@ -537,6 +542,7 @@ async function measureSize(browser, dataset) {
   };
   result.layout.pairedRatio = stats(layout.app.map((l, i) => l.ms / layout.bare[i].ms)).median;
   log(`  layout: app ${result.layout.app.median.toFixed(0)} ms (longest main-thread task ${result.layout.appLongestTask.toFixed(0)} ms), bare ${result.layout.bare.median.toFixed(0)} ms`);
+  log(`  app layouts' longest tasks: ${layout.app.map((l) => `${l.longestTask.toFixed(0)} ms${l.longestTaskAt === null ? '' : ` at +${l.longestTaskAt.toFixed(0)} of ${l.ms.toFixed(0)} ms`}`).join(', ')}`);
   log(`  positions applied and drawn: app ${result.layout.appApply.median.toFixed(0)} ms (longest task ${result.layout.appApplyLongestTask.toFixed(0)} ms), bare ${result.layout.bareApply.median.toFixed(0)} ms (${result.layout.bareApplyLongestTask.toFixed(0)} ms)`);
 
   if (dataset.nodes >= 2000) {
