@@ -1,4 +1,5 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphController } from './controller.ts';
 import { imagesInSlices, inSlices, layersInSlices, layersLater, measure, moveInSlices, prepareElements, styleNow } from './chunked-add.ts';
@@ -210,6 +211,52 @@ describe('moving a large graph to new positions a slice at a time', () => {
 });
 
 describe('highlight restyles only what changes', () => {
+  it('gives every element the emphasis its selection and hover call for, after any sequence of them', () => {
+    const elements = graph(24, 40);
+    const cy = cytoscape({ headless: true, styleEnabled: true, elements, style: buildStylesheet('light', false, true, { textScale: 1, encode: true }) });
+    const ids = elements.map((e) => e.data.id!);
+    const target = fc.option(fc.constantFrom(...ids), { nil: null });
+    const step = fc.record({ selected: target, hover: target, hidden: fc.subarray(ids, { maxLength: 6 }) });
+    // The rule written out from the definition, element by element, with no collection algebra.
+    const expected = (selected: string | null, hover: string | null) => {
+      const focusId = hover ?? selected;
+      const focus = focusId === null ? null : cy.getElementById(focusId);
+      const keep = new Set<string>();
+      if (focus && !focus.hasClass('hidden')) {
+        const ends = focus.isEdge() ? [focus.source(), focus.target()] : [focus];
+        if (focus.isEdge()) keep.add(focus.id());
+        else
+          for (const e of (focus as cytoscape.NodeSingular).connectedEdges())
+            if (!e.hasClass('hidden')) {
+              keep.add(e.id());
+              ends.push(e.source(), e.target());
+            }
+        for (const n of ends) for (const a of [n, ...n.ancestors()]) keep.add(a.id());
+      }
+      return (id: string) => ({
+        chosen: id === selected,
+        emphasis: keep.has(id) && cy.getElementById(id).isEdge(),
+        faded: focus !== null && !focus.hasClass('hidden') && !keep.has(id),
+      });
+    };
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
+        for (const { selected, hover, hidden } of steps) {
+          cy.elements().removeClass('hidden');
+          for (const id of hidden) cy.getElementById(id).addClass('hidden');
+          applyHighlight(cy, selected === null ? null : { kind: 'actor', id: selected }, hover);
+          const want = expected(selected, hover);
+          for (const e of cy.elements()) {
+            const w = want(e.id());
+            expect({ id: e.id(), chosen: e.hasClass('chosen'), emphasis: e.hasClass('emphasis'), faded: e.hasClass('faded') }).toEqual({ id: e.id(), ...w });
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    cy.destroy();
+  });
+
   it('leaves unchanged elements clean on a repeated selection, and changes classes as before', () => {
     // Without states: Cytoscape restyles a member's state with it, which would blur the count.
     const elements = graph(60, 80)

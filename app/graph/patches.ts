@@ -1,4 +1,4 @@
-import type { Collection, Core, NodeSingular } from 'cytoscape';
+import type { Collection, Core, SingularElementArgument, NodeSingular } from 'cytoscape';
 import type { Visible } from '../view/visible.ts';
 import type { Selection } from '../view/view-state.ts';
 
@@ -25,10 +25,8 @@ export function applyHighlight(cy: Core, selection: Selection | null, hover: str
   const chosenId = idOf(selection);
   const chosen = chosenId === null ? cy.collection() : cy.getElementById(chosenId);
   const focusEl = hover !== null ? cy.getElementById(hover) : chosen;
-  let emphasis: Collection = cy.collection();
-  let faded: Collection = cy.collection();
+  let keep: Collection | null = null;
   if (!focusEl.empty() && !focusEl.hasClass('hidden')) {
-    let keep: Collection;
     if (focusEl.isEdge()) keep = focusEl.union(focusEl.connectedNodes());
     else {
       const node = focusEl as NodeSingular;
@@ -36,23 +34,39 @@ export function applyHighlight(cy: Core, selection: Selection | null, hover: str
       keep = node.union(edges).union(edges.connectedNodes());
     }
     keep = keep.union(keep.nodes().ancestors());
-    emphasis = keep.filter((e) => e.isEdge());
-    faded = cy.elements().difference(keep);
   }
+  const emphasis = keep === null ? cy.collection() : keep.filter((e) => e.isEdge());
+  // Everything outside `keep` fades, so on a 5,000-actor graph the faded set is nearly every
+  // element: one pass that compares each element's classes with what it should have costs far
+  // less than building and diffing collections of 25,000 elements for each class.
+  const add = { chosen: cy.collection(), emphasis: cy.collection(), faded: cy.collection() };
+  const remove = { chosen: cy.collection(), emphasis: cy.collection(), faded: cy.collection() };
+  // `merge` grows the collection in place, so each changing element costs one insertion.
+  const want = (cls: Emphasis, e: SingularElementArgument, on: boolean) => {
+    if (on !== e.hasClass(cls)) (on ? add : remove)[cls].merge(e);
+  };
+  // Sets of ids: on 25,000 headless elements a string lookup brought a selection or hover change
+  // from 170–220 ms to 8–12 ms; a collection's `has` was most of the difference.
+  const ids = (c: Collection) => new Set(c.map((e) => e.id()));
+  const chosenIds = ids(chosen);
+  const emphasisIds = ids(emphasis);
+  const keepIds = keep === null ? null : ids(keep);
+  cy.elements().forEach((e) => {
+    const id = e.id();
+    want('chosen', e, chosenIds.has(id));
+    want('emphasis', e, emphasisIds.has(id));
+    want('faded', e, keepIds !== null && !keepIds.has(id));
+  });
+  // Only elements whose classes change are touched: Cytoscape restyles every element a class is
+  // added to or removed from, whether it had the class or not, and clearing a class from all
+  // 20,000 elements of a large graph restyled them all on every hover.
   cy.batch(() => {
-    setClass(cy, 'chosen', chosen);
-    setClass(cy, 'emphasis', emphasis);
-    setClass(cy, 'faded', faded);
+    for (const cls of emphasisClasses) {
+      if (remove[cls].nonempty()) remove[cls].removeClass(cls);
+      if (add[cls].nonempty()) add[cls].addClass(cls);
+    }
   });
 }
 
-/**
- * Gives `cls` to exactly `want`, touching only elements that change: Cytoscape restyles every
- * element a class is added to or removed from, whether it had the class or not, and clearing a
- * class from all 20,000 elements of a large graph restyled them all on every hover.
- */
-function setClass(cy: Core, cls: 'chosen' | 'emphasis' | 'faded', want: Collection) {
-  const have = cy.elements().filter((e) => e.hasClass(cls));
-  have.difference(want).removeClass(cls);
-  want.difference(have).addClass(cls);
-}
+const emphasisClasses = ['chosen', 'emphasis', 'faded'] as const;
+type Emphasis = (typeof emphasisClasses)[number];
