@@ -140,6 +140,27 @@ test.describe('Les Misérables at 1280×800', () => {
       for (let j = i + 1; j < near.length; j++) expect(overlap(near[i]!.labelBox!, near[j]!.labelBox!)).toBe(false);
   });
 
+  test('a circle too large to read whole opens on its actors and their names, not on its empty middle', async ({ page }) => {
+    await openApp(page, '?dataset=les-miserables&layout=circle');
+    const g = await settled(page);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const onScreen = (n: DrawnGraph['nodes'][number]) => {
+      const x = n.x * g.zoom + g.pan.x;
+      const y = n.y * g.zoom + g.pan.y;
+      return x >= 0 && x <= box.width && y >= 0 && y <= box.height;
+    };
+    // The close-up the names need (the whole circle would draw them about 4 px high).
+    const seen = g.nodes.filter((n) => n.visible && onScreen(n));
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen.length).toBeLessThan(g.nodes.length);
+    const named = seen.filter((n) => n.labelShown && n.renderedFontSize >= 12);
+    test.info().annotations.push({ type: 'measured', description: `${seen.length} actors on screen, ${named.length} named, zoom ${g.zoom.toFixed(3)}` });
+    expect(named.length).toBeGreaterThanOrEqual(5);
+    // Fit all still brings the whole circle into view.
+    await page.getByRole('button', { name: 'Fit all' }).click();
+    await expect.poll(async () => (await drawn(page)).zoom).toBeLessThan(g.zoom);
+  });
+
   test.describe('prefers-reduced-motion: reduce', () => {
     test.use({ reducedMotion: 'reduce' });
 

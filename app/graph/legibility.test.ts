@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorRoom, labelGrid, layoutScore, nameBox, orientToCanvas, parallelOffsets, portraitCanvas, roomyGraph, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor, leafActors } from './legibility.ts';
+import { actorRoom, closeUpCentre, labelGrid, layoutScore, nameBox, orientToCanvas, parallelOffsets, portraitCanvas, roomyGraph, rotatedLabelBoxes, sizeFor, textScaleFor, widthFor, leafActors } from './legibility.ts';
 
 describe('textScaleFor', () => {
   it('enlarges text until a 12-unit name reads at the minimum, and never shrinks it', () => {
@@ -144,5 +144,47 @@ describe('leafActors', () => {
       { group: 'edges', data: { id: 'r', source: 'lee', target: 'xi' } },
     ] as const;
     expect(leafActors(elements as never)).toBe(3);
+  });
+});
+
+describe('closeUpCentre', () => {
+  const ring = (n: number, r: number) => Array.from({ length: n }, (_, i) => ({ x: r * Math.cos((2 * Math.PI * i) / n), y: r * Math.sin((2 * Math.PI * i) / n) }));
+  const count = (points: { x: number; y: number }[], c: { x: number; y: number }, w: { width: number; height: number }) =>
+    points.filter((p) => Math.abs(p.x - c.x) <= w.width / 2 && Math.abs(p.y - c.y) <= w.height / 2).length;
+
+  it('looks at the ring, not its empty middle, when a circle is too large to read whole', () => {
+    const points = ring(77, 1000);
+    const window = { width: 600, height: 450 };
+    expect(count(points, { x: 0, y: 0 }, window)).toBe(0);
+    const at = closeUpCentre(points, { x: 0, y: 0 }, window);
+    // Several actors in view, and the same choice on every call.
+    expect(count(points, at, window)).toBeGreaterThanOrEqual(5);
+    expect(closeUpCentre(points, { x: 0, y: 0 }, window)).toEqual(at);
+  });
+
+  it('keeps the middle when it holds at least half as many actors as any other window', () => {
+    const core = Array.from({ length: 10 }, (_, i) => ({ x: (i % 5) * 40 - 80, y: Math.floor(i / 5) * 40 }));
+    // A cluster elsewhere with more actors, but not twice as many: the middle stays.
+    const cluster = Array.from({ length: 18 }, (_, i) => ({ x: 2000 + (i % 6) * 30, y: Math.floor(i / 6) * 30 }));
+    expect(closeUpCentre([...core, ...cluster], { x: 0, y: 0 }, { width: 500, height: 400 })).toEqual({ x: 0, y: 0 });
+    // Twice as many and one more: the camera goes to them.
+    const bigger = Array.from({ length: 21 }, (_, i) => ({ x: 2000 + (i % 7) * 30, y: Math.floor(i / 7) * 30 }));
+    const at = closeUpCentre([...core, ...bigger], { x: 0, y: 0 }, { width: 500, height: 400 });
+    expect(count(bigger, at, { width: 500, height: 400 })).toBe(21);
+  });
+
+  it('of equally full windows takes the one nearest the middle', () => {
+    const points = [
+      { x: -900, y: 0 },
+      { x: 300, y: 0 },
+      { x: 2000, y: 0 },
+    ];
+    // Each window holds one actor; halfway to the nearest one is nearest the middle.
+    expect(closeUpCentre(points, { x: 0, y: 0 }, { width: 400, height: 100 })).toEqual({ x: 150, y: 0 });
+  });
+
+  it('with no actors, or a window as large as the graph, stays in the middle', () => {
+    expect(closeUpCentre([], { x: 5, y: 7 }, { width: 10, height: 10 })).toEqual({ x: 5, y: 7 });
+    expect(closeUpCentre(ring(12, 100), { x: 0, y: 0 }, { width: 500, height: 500 })).toEqual({ x: 0, y: 0 });
   });
 });

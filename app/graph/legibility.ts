@@ -322,3 +322,34 @@ export const roomyGraph = (elements: readonly ElementDefinition[]) => leafActors
  * every element) would cost a graph of hundreds more than it gives.
  */
 export const readableFrameLimit = 100;
+
+/**
+ * Where a first camera that cannot show the whole graph at a readable zoom should look, as the
+ * middle of a `window` (the canvas in graph units at that zoom) over the actors' `points`.
+ * The middle of the graph, unless a window elsewhere holds more than twice as many actors: a
+ * circle or a ring has nobody in its middle, and a close-up there showed only crossing lines.
+ * Each actor, and each point halfway between it and the middle, is a candidate; the most actors
+ * inside wins, the nearer the middle on a tie, so the choice is the same on every load.
+ */
+export function closeUpCentre(points: readonly Position[], middle: Position, window: { width: number; height: number }): Position {
+  const inside = (c: Position) => {
+    let n = 0;
+    for (const p of points) if (Math.abs(p.x - c.x) <= window.width / 2 && Math.abs(p.y - c.y) <= window.height / 2) n++;
+    return n;
+  };
+  const atMiddle = inside(middle);
+  let best = middle;
+  let bestCount = atMiddle;
+  let bestDistance = 0;
+  for (const p of points)
+    for (const c of [p, { x: (p.x + middle.x) / 2, y: (p.y + middle.y) / 2 }]) {
+      const count = inside(c);
+      const distance = Math.hypot(c.x - middle.x, c.y - middle.y);
+      if (count > bestCount || (count === bestCount && distance < bestDistance)) {
+        best = c;
+        bestCount = count;
+        bestDistance = distance;
+      }
+    }
+  return bestCount > 2 * atMiddle ? best : middle;
+}

@@ -1,5 +1,5 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import { labelGrid, minNamePx, parallelOffsets, rotatedLabelBoxes, sizeFor, textScaleFor, type Box, type LabelCandidate } from './legibility.ts';
+import { closeUpCentre, labelGrid, minNamePx, parallelOffsets, rotatedLabelBoxes, sizeFor, textScaleFor, type Box, type LabelCandidate } from './legibility.ts';
 
 // The Cytoscape side of legibility.ts: each function takes the instance and applies one rule, so
 // the graph controller can call it wherever its life cycle needs it.
@@ -225,7 +225,8 @@ export function readableScalePass(cy: Core, padding: number, scale: number): num
 /**
  * The first camera: fit the graph, then enlarge the text until names read at the screen's
  * minimum (12 px, 11 on a phone). Larger text makes state boxes larger, so fit and measure again;
- * if the cap on text size is not enough, zoom in on the centre until it is ("Fit all" shows all).
+ * if the cap on text size is not enough, zoom in until it is ("Fit all" shows all): on the middle,
+ * or where more actors are when its middle is nearly empty (see closeUpCentre).
  * `restyle` applies a text scale. Returns the scale chosen.
  */
 export function readableFirstCamera(cy: Core, padding: number, restyle: (textScale: number) => void, drawnScale = 1): number {
@@ -241,6 +242,13 @@ export function readableFirstCamera(cy: Core, padding: number, restyle: (textSca
   }
   cy.fit(cy.elements(':visible'), padding);
   const needed = (minNamePx(width) / (12 * scale)) * 1.005;
-  if (cy.zoom() < needed) cy.zoom({ level: needed, renderedPosition: { x: width / 2, y: cy.height() / 2 } });
+  if (cy.zoom() < needed) {
+    const height = cy.height();
+    const seen = cy.extent();
+    const actors = cy.nodes(':visible:childless').map((n) => n.position());
+    const window = { width: Math.max(1, width - 2 * padding) / needed, height: Math.max(1, height - 2 * padding) / needed };
+    const at = closeUpCentre(actors, { x: (seen.x1 + seen.x2) / 2, y: (seen.y1 + seen.y2) / 2 }, window);
+    cy.viewport({ zoom: needed, pan: { x: width / 2 - at.x * needed, y: height / 2 - at.y * needed } });
+  }
   return scale;
 }
