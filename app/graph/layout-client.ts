@@ -5,6 +5,7 @@ import type { Positions } from './layouts.ts';
 import type { LayoutService } from './layout-worker.ts';
 import { savedPositions } from './saved-positions.ts';
 import { bundledPositions } from './bundled-positions.ts';
+import { unpack } from './packed-positions.ts';
 import { yieldToBrowser } from './chunked-add.ts';
 
 export interface LayoutProgress {
@@ -114,9 +115,15 @@ function layoutClient() {
         { once: true },
       ),
     );
-    const positions = w.remote.then(({ service, proxy }) =>
-      service.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined),
-    );
+    const positions = w.remote
+      .then(({ service, proxy }) =>
+        service.layout(graph, compact, job.name, job.root, job.draft, job.portrait ?? false, progress ? proxy(progress) : undefined),
+      )
+      .then((xy) => {
+        const unpacked = unpack(xy, job.elements);
+        if (!unpacked) throw new Error(`The layout worker sent ${xy.length / 2} positions, not one per actor of this graph`);
+        return unpacked;
+      });
     return Promise.race([positions, w.failed, cancelled]);
   };
   // Starting the worker loads and compiles the layout code, most of a small graph's layout time.

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import type { ElementDefinition } from 'cytoscape';
 import type { LayoutName } from '../view/view-state.ts';
-import { computePositions, type Positions } from './layouts.ts';
+import { computePositions } from './layouts.ts';
+import { packPositions } from './packed-positions.ts';
 import type { CompactGraph, LayoutProgress } from './layout-client.ts';
 
 /** Rebuilds what a layout reads from the compact copy the page sent. */
@@ -27,7 +28,10 @@ let kept: { graph: number; elements: ElementDefinition[] } | null = null;
  * Math.random swap in layouts.ts happens in this worker only.
  */
 const service = {
-  /** `compact` comes with the first layout of a graph; later layouts of it send only its number. */
+  /**
+   * `compact` comes with the first layout of a graph; later layouts of it send only its number.
+   * Replies with x and y of each node in the graph's node order (see packPositions).
+   */
   layout(
     graph: number,
     compact: CompactGraph | null,
@@ -36,10 +40,12 @@ const service = {
     draft: boolean,
     portrait: boolean,
     progress?: (p: LayoutProgress) => void,
-  ): Positions {
+  ): Float64Array {
     if (compact) kept = { graph, elements: elementsOf(compact) };
     if (kept?.graph !== graph) throw new Error('the layout worker lost the graph');
-    return computePositions(kept.elements, name, root, draft, progress, portrait);
+    const xy = packPositions(computePositions(kept.elements, name, root, draft, progress, portrait), kept.elements);
+    // Moved, not copied: the page rebuilds the Map from the node order both sides share.
+    return transfer(xy, [xy.buffer]);
   },
 };
 
