@@ -9,6 +9,9 @@ import { computePositions } from './layouts.ts';
 import { yieldToBrowser } from './chunked-add.ts';
 import cytoscape from 'cytoscape';
 import { GraphController, jumpIfFramesSlow, slowFrameMs } from './controller.ts';
+import { labelZoom, patternZoom } from './stylesheet.ts';
+import { relationStyles } from '../ui/relation-styles.ts';
+import type { RelationType } from '../data/schema.ts';
 
 const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
 if (!result.ok) throw new Error('gyeongju-2025.json is invalid');
@@ -150,6 +153,31 @@ describe('GraphController (headless Cytoscape)', () => {
     expect(graph.drawMode.fast).toBe(true);
     graph.setMode(false);
     expect(edge.style('curve-style')).not.toBe('haystack');
+    expect(graph.layoutRuns).toBe(1);
+    graph.destroy();
+  });
+
+  it('draws line patterns only where the zoom lets them be seen, in either mode, and lends them to a capture', () => {
+    const { graph, cy } = drawn(false);
+    const patterned = cy.edges().filter((e) => relationStyles[e.data('type') as RelationType].dash.length > 0)[0]!;
+    const line = () => patterned.style('line-style');
+    expect(patternZoom).toBeGreaterThan(0.1);
+    expect(patternZoom).toBeLessThan(0.3);
+    graph.setCamera({ zoom: 1, x: 0, y: 0 });
+    expect(line()).not.toBe('solid');
+    graph.setCamera({ zoom: patternZoom * 0.9, x: 0, y: 0 });
+    expect(line()).toBe('solid');
+    // An export is read at any size: the capture gets the patterns, the screen keeps its solid lines.
+    expect(graph.withScheme('light', () => line())).not.toBe('solid');
+    expect(line()).toBe('solid');
+    graph.setCamera({ zoom: patternZoom * 1.1, x: 0, y: 0 });
+    expect(line()).not.toBe('solid');
+    // Large-graph mode draws them from labelZoom on, with the names.
+    graph.setMode(true);
+    expect(line()).toBe('solid');
+    graph.setCamera({ zoom: labelZoom, x: 0, y: 0 });
+    expect(line()).not.toBe('solid');
+    expect(graph.instance).toBe(cy);
     expect(graph.layoutRuns).toBe(1);
     graph.destroy();
   });

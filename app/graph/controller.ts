@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
-import { buildStylesheet, labelZoom, type Look, type Scheme } from './stylesheet.ts';
+import { buildStylesheet, labelZoom, patternZoom, type Look, type Scheme } from './stylesheet.ts';
 import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
@@ -167,6 +167,8 @@ export class GraphController {
   private fast: boolean;
   /** Names and line patterns are drawn (large-graph mode drops them while zoomed out). */
   private detail = true;
+  /** Line patterns are drawn: not where the camera is too far out to see them (`patternZoom`). */
+  private patterns = true;
   /** The element the reader just clicked: selecting it must not move the camera under the pointer. */
   private tapped: string | null = null;
   private runs = 0;
@@ -441,12 +443,13 @@ export class GraphController {
   withScheme<T>(scheme: Scheme, draw: (cy: Core) => T): T {
     const cy = this.cy;
     if (!cy) throw new Error('The graph is not ready');
-    if (scheme === this.scheme) return draw(cy);
+    // An export is read at any size: its lines keep their patterns even when the screen's are too small to see.
+    if (scheme === this.scheme && this.patterns === this.detail) return draw(cy);
     cy.style(buildStylesheet(scheme, this.fast, this.detail, this.look));
     try {
       return draw(cy);
     } finally {
-      cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look));
+      cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look, this.patterns));
     }
   }
 
@@ -470,11 +473,23 @@ export class GraphController {
     if (!this.init.headless) cy.one('render', () => performance.mark('graph:drawn'));
   }
 
-  /** The one restyle path: scheme, mode and (in large-graph mode) how close the camera is. */
+  /** The one restyle path: scheme, mode and how close the camera is. */
   private restyle(cy: Core, marked = false) {
     if (marked) this.markNextDraw(cy);
-    this.detail = !this.fast || cy.zoom() >= labelZoom;
-    cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look));
+    this.setLevel(cy.zoom(), this.fast);
+    cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look, this.patterns));
+  }
+
+  /** What the camera's zoom lets a reader see: names (in large-graph mode) and line patterns. */
+  private setLevel(zoom: number, fast: boolean) {
+    this.detail = !fast || zoom >= labelZoom;
+    this.patterns = this.detail && zoom >= patternZoom;
+  }
+
+  /** Whether a zoom to `zoom` changes what is drawn, and so needs a restyle. */
+  private levelChangesAt(zoom: number): boolean {
+    const detail = !this.fast || zoom >= labelZoom;
+    return detail !== this.detail || (detail && zoom >= patternZoom) !== this.patterns;
   }
 
   private build(laid: Positions) {
@@ -482,7 +497,8 @@ export class GraphController {
     // A wide layout on a tall canvas (a phone) turns a quarter turn to fill it.
     const positions = headless ? laid : orientToCanvas(laid, container?.clientWidth ?? 0, container?.clientHeight ?? 0);
     const fast = this.fast;
-    this.detail = !fast;
+    // Until the camera is placed: large-graph mode starts zoomed out, full detail at zoom 1.
+    this.setLevel(fast ? 0 : 1, fast);
     // A small graph's names almost always need the largest text to read in the first view (its
     // layout leaves them room for it): styled so from the start, the first camera finds its scale
     // in one pass instead of restyling up to three times (most of the first view's blocking time).
@@ -582,8 +598,8 @@ export class GraphController {
     if (this.story !== null && !camera) {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
-    // Large-graph mode draws details only when close enough (the first style may have foreseen it).
-    if (this.fast && cy.zoom() >= labelZoom !== this.detail) this.restyle(cy);
+    // Names and patterns only where the camera is close enough to see them (the first style may have foreseen it).
+    if (this.levelChangesAt(cy.zoom())) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     if (!headless) {
       // Names and relation labels placed before the first frame: placed after it, they restyled and
@@ -626,9 +642,9 @@ export class GraphController {
       const frame = fitFrame(positions, visible.actorIds, cy.width(), cy.height(), fitPadding(container));
       if (frame) cy.viewport(frame);
     }
-    this.detail = !fast || cy.zoom() >= labelZoom;
+    this.setLevel(cy.zoom(), fast);
     const styled = { scheme: this.scheme, fast, look: this.look };
-    cy.style(buildStylesheet(styled.scheme, fast, this.detail, styled.look));
+    cy.style(buildStylesheet(styled.scheme, fast, this.detail, styled.look, this.patterns));
     // Decided while the instance is empty: applyRelationLabels keeps its choice in cy.scratch, and
     // setting that restyles every element (the slices add the class it chose themselves).
     applyRelationLabels(cy, visible.relationIds.size);
@@ -682,7 +698,7 @@ export class GraphController {
     cy.on('mouseover', 'edge', () => pointer('pointer'));
     cy.on('mouseout', 'edge', () => pointer(''));
     cy.on('zoom', () => {
-      if (this.fast && cy.zoom() >= labelZoom !== this.detail) this.restyle(cy);
+      if (this.levelChangesAt(cy.zoom())) this.restyle(cy);
     });
     let cameraTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('viewport', () => {

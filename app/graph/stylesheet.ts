@@ -88,8 +88,11 @@ export function textImage(text: string, fontSize: number, colour: string): { uri
  * 5,000-actor benchmark graph, dash patterns made a redraw 2.5 times slower and label text most of
  * the rest, while at that zoom neither can be read. Colour, width and the table still tell the
  * relation types apart; zooming in brings both back.
+ *
+ * `patterns: false` draws every line solid and keeps everything else. Full detail passes it while
+ * zoomed out below `patternZoom`, where no pattern can be seen but each still costs its dashes.
  */
-export function buildStylesheet(scheme: Scheme, fast = false, detail = true, look: Look = plainLook): StylesheetJson {
+export function buildStylesheet(scheme: Scheme, fast = false, detail = true, look: Look = plainLook, patterns = detail): StylesheetJson {
   const c = palette[scheme];
   const t = look.textScale;
   const px = (n: number) => Math.round(n * t * 100) / 100;
@@ -184,8 +187,8 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
       style: {
         'line-color': colour,
         width: s.width,
-        'line-style': s.dash.length === 0 ? 'solid' : s.dash.length === 2 && s.dash[0]! <= 3 ? 'dotted' : 'dashed',
-        ...(s.dash.length > 0 ? { 'line-dash-pattern': [...s.dash] } : {}),
+        'line-style': s.dash.length === 0 || !patterns ? 'solid' : s.dash.length === 2 && s.dash[0]! <= 3 ? 'dotted' : 'dashed',
+        ...(s.dash.length > 0 && patterns ? { 'line-dash-pattern': [...s.dash] } : {}),
         'target-arrow-shape': s.marker,
         'target-arrow-color': colour,
         'source-arrow-color': colour,
@@ -267,7 +270,6 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
           'haystack-radius': 0,
           'source-arrow-shape': 'none',
           'target-arrow-shape': 'none',
-          ...(detail ? {} : { 'line-style': 'solid' }),
           opacity: 1,
           'transition-property': 'none',
         },
@@ -290,6 +292,15 @@ export const plainLook: Look = { textScale: 1, encode: false };
 
 /** In large-graph mode names and line patterns appear from this zoom on, where 12 px text is drawn at 9 px or more. */
 export const labelZoom = 0.75;
+
+/**
+ * Below this zoom the shortest line pattern (the dotted line's) repeats in under 1.5 px on screen,
+ * so no pattern can be told from a solid line, and full detail draws them solid. Drawn anyway, the
+ * dashes cost: a 1,500-actor circle at zoom 0.025 took 7.8-10.7 s to draw its first full-detail
+ * frame here, 2.2-2.4 s with solid lines (Skia rasterises each dash, on the page's thread). The
+ * markers at each end still tell the relation types apart, beside colour and width.
+ */
+export const patternZoom = 1.5 / Math.min(...Object.values(relationStyles).filter((s) => s.dash.length > 0).map((s) => s.dash.reduce((a, b) => a + b, 0)));
 
 /**
  * Native names are baked into images once per dataset, so one grey serves both schemes (and an

@@ -5,7 +5,7 @@
 import type { RelationType } from '../../app/data/schema.ts';
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { buildStylesheet, labelZoom } from '../../app/graph/stylesheet.ts';
+import { buildStylesheet, labelZoom, patternZoom } from '../../app/graph/stylesheet.ts';
 import { applyHighlight, applyVisible } from '../../app/graph/patches.ts';
 import { savedPositions } from '../../app/graph/saved-positions.ts';
 import { instanceOptions } from '../../app/graph/instance-options.ts';
@@ -93,13 +93,16 @@ async function main() {
     applyParallelCurves(cy);
   }
   cy.fit(cy.elements(), 36);
-  if (appStyle && fast) {
-    // As in the app's large-graph mode: names and line patterns only once zoomed in.
-    let detail = false;
+  if (appStyle) {
+    // As in the app: names (in large-graph mode) and line patterns only once zoomed in enough to see them.
+    let drawn = { detail: !fast, patterns: !fast };
     const check = () => {
-      if (cy.zoom() >= labelZoom === detail) return;
-      detail = !detail;
-      cy.style(buildStylesheet('light', fast, detail, look));
+      const zoom = cy.zoom();
+      const detail = !fast || zoom >= labelZoom;
+      const level = { detail, patterns: detail && zoom >= patternZoom };
+      if (level.detail === drawn.detail && level.patterns === drawn.patterns) return;
+      drawn = level;
+      cy.style(buildStylesheet('light', fast, level.detail, look, level.patterns));
     };
     check();
     cy.on('zoom', check);
