@@ -28,6 +28,8 @@ test('a link with data opens the same dataset and view in a fresh browser with e
   page,
   newContext,
 }) => {
+  // Three page loads and a file: half the default budget here, so more room on a slower machine.
+  test.setTimeout(90_000);
   const link = await makeDataLink(page);
   const url = new URL(link);
   expect(url.hash).toMatch(/^#data=[A-Za-z0-9_-]+$/);
