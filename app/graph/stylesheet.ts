@@ -296,8 +296,8 @@ export const labelZoom = 0.75;
 /**
  * Below this zoom the shortest line pattern (the dotted line's) repeats in under 1.5 px on screen,
  * so no pattern can be told from a solid line, and full detail draws them solid. Drawn anyway, the
- * dashes cost: a 1,500-actor circle at zoom 0.025 took 7.8-10.7 s to draw its first full-detail
- * frame here, 2.2-2.4 s with solid lines (Skia rasterises each dash, on the page's thread). The
+ * dashes cost: a 1,500-actor circle at zoom 0.05 took 7.8-10.7 s to draw its first full-detail
+ * frame here, 1.8-2.6 s with solid lines (Skia rasterises each dash, on the page's thread). The
  * markers at each end still tell the relation types apart, beside colour and width.
  */
 export const patternZoom = 1.5 / Math.min(...Object.values(relationStyles).filter((s) => s.dash.length > 0).map((s) => s.dash.reduce((a, b) => a + b, 0)));
