@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxTextImageWidth, textImage, xmlText } from './stylesheet.ts';
+import cytoscape from 'cytoscape';
+import { buildStylesheet, maxTextImageWidth, textImage, xmlText } from './stylesheet.ts';
 
 const svgOf = (uri: string) => decodeURIComponent(uri.slice(uri.indexOf(',') + 1));
 /** The text node between <text …> and </text>, entities resolved. */
@@ -54,5 +55,31 @@ describe('textImage width', () => {
       expect(text.startsWith(shown.slice(0, -1))).toBe(true);
       expect(shown.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('drawing order', () => {
+  // Nested states, a member, a relation between members and one between two states.
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: buildStylesheet('light'),
+    elements: [
+      { data: { id: 'outer', kind: 'state', label: 'Outer' } },
+      { data: { id: 'inner', kind: 'state', label: 'Inner', parent: 'outer' } },
+      { data: { id: 'member', kind: 'person', label: 'Member', parent: 'inner' } },
+      { data: { id: 'free', kind: 'person', label: 'Free' } },
+      { data: { id: 'lonely', kind: 'state', label: 'Lonely' } },
+      { data: { id: 'r1', source: 'member', target: 'free', type: 'alliance', rlabel: 'a', width: 3 } },
+      { data: { id: 'r2', source: 'outer', target: 'lonely', type: 'tension', rlabel: 't', width: 3 } },
+    ],
+  });
+  const depth = (id: string) => String(cy.getElementById(id).style('z-compound-depth'));
+
+  it('puts members and relations on top outright, so a re-sort counts ancestors only for boxes', () => {
+    for (const id of ['member', 'free', 'r1', 'r2']) expect(depth(id), id).toBe('top');
+    // A state without members is an actor like any other; a box keeps Cytoscape's nesting order.
+    expect(depth('lonely')).toBe('top');
+    for (const id of ['outer', 'inner']) expect(depth(id), id).toBe('auto');
   });
 });

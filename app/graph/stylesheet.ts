@@ -120,8 +120,14 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
         'border-color': c.border,
         'transition-property': 'opacity',
         'transition-duration': 150,
+        // Cytoscape's 'auto' draws a state box under its members by counting each element's
+        // ancestors, building a collection per element and comparison, whenever a class change
+        // re-sorts the drawing order (hiding a topic, emphasising a selection): a third of a
+        // toggle at 5,000 actors. Members and relations go on top outright; only a box counts.
+        'z-compound-depth': 'top',
       },
     },
+    { selector: 'node:parent', style: { 'z-compound-depth': 'auto' } },
     { selector: 'node[kind = "organisation"]', style: { shape: 'round-rectangle', 'background-color': c.organisation } },
     { selector: 'node[kind = "group"]', style: { shape: 'hexagon', 'background-color': c.group, width: 48 } },
     {
@@ -167,6 +173,7 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
     {
       selector: 'edge',
       style: {
+        'z-compound-depth': 'top',
         'curve-style': 'bezier',
         'control-point-step-size': 14,
         width: 3,
