@@ -161,8 +161,9 @@ describe('GraphController (headless Cytoscape)', () => {
     const { graph, cy } = drawn(false);
     const patterned = cy.edges().filter((e) => relationStyles[e.data('type') as RelationType].dash.length > 0)[0]!;
     const line = () => patterned.style('line-style');
-    expect(patternZoom).toBeGreaterThan(0.1);
-    expect(patternZoom).toBeLessThan(0.3);
+    // The threshold is where the shortest pattern repeats in 1.5 px on screen.
+    const shortest = Math.min(...Object.values(relationStyles).filter((s) => s.dash.length > 0).map((s) => s.dash.reduce((a, b) => a + b, 0)));
+    expect(patternZoom * shortest).toBeCloseTo(1.5, 10);
     graph.setCamera({ zoom: 1, x: 0, y: 0 });
     expect(line()).not.toBe('solid');
     graph.setCamera({ zoom: patternZoom * 0.9, x: 0, y: 0 });

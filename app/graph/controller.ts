@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
-import { buildStylesheet, labelZoom, patternZoom, type Look, type Scheme } from './stylesheet.ts';
+import { buildStylesheet, drawLevel, type Look, type Scheme } from './stylesheet.ts';
 import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
@@ -165,10 +165,8 @@ export class GraphController {
   private hover: string | null = null;
   private scheme: Scheme;
   private fast: boolean;
-  /** Names and line patterns are drawn (large-graph mode drops them while zoomed out). */
-  private detail = true;
-  /** Line patterns are drawn: not where the camera is too far out to see them (`patternZoom`). */
-  private patterns = true;
+  /** Whether names and line patterns are drawn: not where the camera is too far out to see them. */
+  private level = drawLevel(1, false);
   /** The element the reader just clicked: selecting it must not move the camera under the pointer. */
   private tapped: string | null = null;
   private runs = 0;
@@ -214,7 +212,7 @@ export class GraphController {
   }
 
   get drawMode(): { scheme: Scheme; fast: boolean; detail: boolean } {
-    return { scheme: this.scheme, fast: this.fast, detail: this.detail };
+    return { scheme: this.scheme, fast: this.fast, detail: this.level.detail };
   }
 
   setVisible(visible: Pick<Visible, 'actorIds' | 'relationIds'>): void {
@@ -444,12 +442,13 @@ export class GraphController {
     const cy = this.cy;
     if (!cy) throw new Error('The graph is not ready');
     // An export is read at any size: its lines keep their patterns even when the screen's are too small to see.
-    if (scheme === this.scheme && this.patterns === this.detail) return draw(cy);
-    cy.style(buildStylesheet(scheme, this.fast, this.detail, this.look));
+    const { detail, patterns } = this.level;
+    if (scheme === this.scheme && patterns === detail) return draw(cy);
+    cy.style(buildStylesheet(scheme, this.fast, detail, this.look));
     try {
       return draw(cy);
     } finally {
-      cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look, this.patterns));
+      cy.style(buildStylesheet(this.scheme, this.fast, detail, this.look, patterns));
     }
   }
 
@@ -476,20 +475,14 @@ export class GraphController {
   /** The one restyle path: scheme, mode and how close the camera is. */
   private restyle(cy: Core, marked = false) {
     if (marked) this.markNextDraw(cy);
-    this.setLevel(cy.zoom(), this.fast);
-    cy.style(buildStylesheet(this.scheme, this.fast, this.detail, this.look, this.patterns));
+    const { detail, patterns } = (this.level = drawLevel(cy.zoom(), this.fast));
+    cy.style(buildStylesheet(this.scheme, this.fast, detail, this.look, patterns));
   }
 
-  /** What the camera's zoom lets a reader see: names (in large-graph mode) and line patterns. */
-  private setLevel(zoom: number, fast: boolean) {
-    this.detail = !fast || zoom >= labelZoom;
-    this.patterns = this.detail && zoom >= patternZoom;
-  }
-
-  /** Whether a zoom to `zoom` changes what is drawn, and so needs a restyle. */
-  private levelChangesAt(zoom: number): boolean {
-    const detail = !this.fast || zoom >= labelZoom;
-    return detail !== this.detail || (detail && zoom >= patternZoom) !== this.patterns;
+  /** Whether the camera's zoom now lets the reader see more or less than is drawn. */
+  private stale(cy: Core): boolean {
+    const now = drawLevel(cy.zoom(), this.fast);
+    return now.detail !== this.level.detail || now.patterns !== this.level.patterns;
   }
 
   private build(laid: Positions) {
@@ -498,7 +491,7 @@ export class GraphController {
     const positions = headless ? laid : orientToCanvas(laid, container?.clientWidth ?? 0, container?.clientHeight ?? 0);
     const fast = this.fast;
     // Until the camera is placed: large-graph mode starts zoomed out, full detail at zoom 1.
-    this.setLevel(fast ? 0 : 1, fast);
+    this.level = drawLevel(fast ? 0 : 1, fast);
     // A small graph's names almost always need the largest text to read in the first view (its
     // layout leaves them room for it): styled so from the start, the first camera finds its scale
     // in one pass instead of restyling up to three times (most of the first view's blocking time).
@@ -509,7 +502,7 @@ export class GraphController {
       // Copies, as in prepareElements: the positions are a layout's cached result, and Cytoscape moves the objects it is given.
       elements: elements.map((e) => (e.group === 'nodes' ? { ...e, position: { ...(positions.get(e.data.id!) ?? { x: 0, y: 0 }) } } : e)),
       // Large-graph mode starts without names and line patterns; they come once the camera is close enough.
-      style: buildStylesheet(this.scheme, fast, this.detail, this.look),
+      style: buildStylesheet(this.scheme, fast, this.level.detail, this.look),
       layout: { name: 'preset', fit: false },
       ...instanceOptions(fast),
     });
@@ -599,7 +592,7 @@ export class GraphController {
       this.showStory(cy, this.story, false);
     } else if (this.story !== null) this.beforeStory = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     // Names and patterns only where the camera is close enough to see them (the first style may have foreseen it).
-    if (this.levelChangesAt(cy.zoom())) this.restyle(cy);
+    if (this.stale(cy)) this.restyle(cy);
     this.listen(cy, camera != null || width > 0);
     if (!headless) {
       // Names and relation labels placed before the first frame: placed after it, they restyled and
@@ -642,9 +635,9 @@ export class GraphController {
       const frame = fitFrame(positions, visible.actorIds, cy.width(), cy.height(), fitPadding(container));
       if (frame) cy.viewport(frame);
     }
-    this.setLevel(cy.zoom(), fast);
+    const { detail, patterns } = (this.level = drawLevel(cy.zoom(), fast));
     const styled = { scheme: this.scheme, fast, look: this.look };
-    cy.style(buildStylesheet(styled.scheme, fast, this.detail, styled.look, this.patterns));
+    cy.style(buildStylesheet(styled.scheme, fast, detail, styled.look, patterns));
     // Decided while the instance is empty: applyRelationLabels keeps its choice in cy.scratch, and
     // setting that restyles every element (the slices add the class it chose themselves).
     applyRelationLabels(cy, visible.relationIds.size);
@@ -698,7 +691,7 @@ export class GraphController {
     cy.on('mouseover', 'edge', () => pointer('pointer'));
     cy.on('mouseout', 'edge', () => pointer(''));
     cy.on('zoom', () => {
-      if (this.levelChangesAt(cy.zoom())) this.restyle(cy);
+      if (this.stale(cy)) this.restyle(cy);
     });
     let cameraTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('viewport', () => {

@@ -127,7 +127,6 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
         'z-compound-depth': 'top',
       },
     },
-    { selector: 'node:parent', style: { 'z-compound-depth': 'auto' } },
     { selector: 'node[kind = "organisation"]', style: { shape: 'round-rectangle', 'background-color': c.organisation } },
     { selector: 'node[kind = "group"]', style: { shape: 'hexagon', 'background-color': c.group, width: 48 } },
     {
@@ -160,8 +159,10 @@ export function buildStylesheet(scheme: Scheme, fast = false, detail = true, loo
       },
     },
     {
+      // Only states have members (the format says so).
       selector: 'node[kind = "state"]:parent',
       style: {
+        'z-compound-depth': 'auto',
         'text-valign': 'top',
         'text-margin-y': -4,
         padding: '22px',
@@ -301,13 +302,20 @@ export const plainLook: Look = { textScale: 1, encode: false };
 export const labelZoom = 0.75;
 
 /**
- * Below this zoom the shortest line pattern (the dotted line's) repeats in under 1.5 px on screen,
- * so no pattern can be told from a solid line, and full detail draws them solid. Drawn anyway, the
- * dashes cost: a 1,500-actor circle at zoom 0.05 took 7.8-10.7 s to draw its first full-detail
- * frame here, 1.8-2.6 s with solid lines (Skia rasterises each dash, on the page's thread). The
- * markers at each end still tell the relation types apart, beside colour and width.
+ * Below this zoom the shortest line pattern (the dotted line's, 2 + 5 units) repeats in under
+ * 1.5 px on screen, so no pattern can be told from a solid line, and full detail draws them solid.
+ * Drawn anyway, the dashes cost: a 1,500-actor circle at zoom 0.05 took 7.8-10.7 s to draw its
+ * first full-detail frame here, 1.8-2.6 s with solid lines (Skia rasterises each dash, on the
+ * page's thread). The markers at each end still tell the relation types apart, beside colour and
+ * width. A test derives it from the patterns (a constant keeps the first bundle small).
  */
-export const patternZoom = 1.5 / Math.min(...Object.values(relationStyles).filter((s) => s.dash.length > 0).map((s) => s.dash.reduce((a, b) => a + b, 0)));
+export const patternZoom = 1.5 / 7;
+
+/** What the camera's zoom lets a reader see: names (in large-graph mode) and line patterns. */
+export function drawLevel(zoom: number, fast: boolean): { detail: boolean; patterns: boolean } {
+  const detail = !fast || zoom >= labelZoom;
+  return { detail, patterns: detail && zoom >= patternZoom };
+}
 
 /**
  * Native names are baked into images once per dataset, so one grey serves both schemes (and an

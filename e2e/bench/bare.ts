@@ -5,7 +5,7 @@
 import type { RelationType } from '../../app/data/schema.ts';
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { buildStylesheet, labelZoom, patternZoom } from '../../app/graph/stylesheet.ts';
+import { buildStylesheet, drawLevel } from '../../app/graph/stylesheet.ts';
 import { applyHighlight, applyVisible } from '../../app/graph/patches.ts';
 import { savedPositions } from '../../app/graph/saved-positions.ts';
 import { instanceOptions } from '../../app/graph/instance-options.ts';
@@ -95,11 +95,9 @@ async function main() {
   cy.fit(cy.elements(), 36);
   if (appStyle) {
     // As in the app: names (in large-graph mode) and line patterns only once zoomed in enough to see them.
-    let drawn = { detail: !fast, patterns: !fast };
+    let drawn = drawLevel(fast ? 0 : 1, fast);
     const check = () => {
-      const zoom = cy.zoom();
-      const detail = !fast || zoom >= labelZoom;
-      const level = { detail, patterns: detail && zoom >= patternZoom };
+      const level = drawLevel(cy.zoom(), fast);
       if (level.detail === drawn.detail && level.patterns === drawn.patterns) return;
       drawn = level;
       cy.style(buildStylesheet('light', fast, level.detail, look, level.patterns));
