@@ -184,6 +184,47 @@ test.describe('Read the story', () => {
     expect(after.edges.every((e) => e.opacity > dim)).toBe(true);
   });
 
+  test('a framed step is framed again when the canvas changes size, unless the reader moved the camera', async ({ page }) => {
+    await openStory(page);
+    const actors = expectedSteps[0]!.actors;
+    // In view whole, or (a step too large for readable names) at least half in view at the readable zoom.
+    const framing = async () => {
+      const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+      const g = await drawn(page);
+      const at = g.nodes.filter((n) => actors.has(n.id)).map((n) => ({ x: n.x * g.zoom + g.pan.x, y: n.y * g.zoom + g.pan.y }));
+      const inside = at.filter((p) => p.x >= 0 && p.x <= box.width && p.y >= 0 && p.y <= box.height).length;
+      if (inside === at.length) return 'framed';
+      const smallest = Math.min(...g.nodes.filter((n) => actors.has(n.id)).map((n) => n.renderedFontSize));
+      return inside >= at.length / 2 && smallest >= 11 && smallest < 12.3 ? 'framed' : `${inside} of ${at.length} in view`;
+    };
+    await expect.poll(framing).toBe('framed');
+    // Narrower than the phone breakpoint: the panel becomes a bottom sheet and the canvas changes shape.
+    const wide = await drawn(page);
+    await page.setViewportSize({ width: 700, height: 800 });
+    await expect.poll(async () => Math.abs((await drawn(page)).pan.x - wide.pan.x)).toBeGreaterThan(1);
+    await expect.poll(framing).toBe('framed');
+
+    // The reader zooms in: their camera holds through the next change of size.
+    const canvas = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    const narrow = await drawn(page);
+    // Cytoscape ignores the wheel for a moment after the page scrolls (as the new layout may have made it).
+    await expect(async () => {
+      await page.mouse.wheel(0, -300);
+      await expect.poll(async () => (await drawn(page)).zoom, { timeout: 1000 }).not.toBeCloseTo(narrow.zoom, 3);
+    }).toPass();
+    // Wheel zoom eases in; read the camera once it has come to rest.
+    await page.waitForTimeout(300);
+    const moved = await drawn(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(async () => (await page.getByTestId('graph-canvas').boundingBox())!.width).not.toBe(canvas.width);
+    await page.waitForTimeout(300);
+    const after = await drawn(page);
+    expect(after.zoom).toBeCloseTo(moved.zoom, 6);
+    expect(after.pan.x).toBeCloseTo(moved.pan.x, 1);
+    expect(after.pan.y).toBeCloseTo(moved.pan.y, 1);
+  });
+
   test('Copy link copies the current step, which a fresh browser opens exactly', async ({ newContext }) => {
     const context = await newContext({ viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

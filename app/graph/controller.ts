@@ -176,6 +176,8 @@ export class GraphController {
   private labels: { request: () => void; stop: () => void } | null = null;
   /** The camera as it was before the story opened, put back when it closes. */
   private beforeStory: { zoom: number; pan: { x: number; y: number } } | null = null;
+  /** Where the story last framed its step (null when it framed nothing). */
+  private storyCamera: { zoom: number; pan: { x: number; y: number } } | null = null;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
   private resolveBuilt: () => void = () => {};
@@ -356,13 +358,30 @@ export class GraphController {
     applyStoryEmphasis(cy, emphasis);
     if (emphasis !== null) {
       this.beforeStory ??= { zoom: cy.zoom(), pan: { ...cy.pan() } };
-      // Names stay as readable as the first view's rule asks (12 px, 11 on a phone) while a step is shown.
-      const minZoom = (minNamePx(cy.width()) / (12 * this.look.textScale)) * 1.005;
-      frameStory(cy, emphasis, { animate, padding: storyPadding(this.init.container), minZoom });
-    } else if (this.beforeStory !== null) {
-      restoreCamera(cy, this.beforeStory, animate);
+      this.frameStep(cy, emphasis, animate);
+    } else {
+      this.storyCamera = null;
+      if (this.beforeStory !== null) restoreCamera(cy, this.beforeStory, animate);
       this.beforeStory = null;
     }
+  }
+
+  private frameStep(cy: Core, emphasis: StoryEmphasis, animate: boolean) {
+    // Names stay as readable as the first view's rule asks (12 px, 11 on a phone) while a step is shown.
+    const minZoom = (minNamePx(cy.width()) / (12 * this.look.textScale)) * 1.005;
+    this.storyCamera = frameStory(cy, emphasis, { animate, padding: storyPadding(this.init.container), minZoom });
+  }
+
+  /**
+   * The canvas changed size under a framed step (the story panel arrived and took its room, a phone
+   * turned): frame the step again, unless the reader has moved the camera since it was framed.
+   */
+  private reframeStep(cy: Core) {
+    const target = this.storyCamera;
+    if (this.story === null || target === null) return;
+    const easing = cy.animated();
+    const moved = Math.abs(cy.zoom() - target.zoom) > 1e-6 * target.zoom || Math.hypot(cy.pan().x - target.pan.x, cy.pan().y - target.pan.y) > 0.5;
+    if (easing || !moved) this.frameStep(cy, this.story, easing && !prefersReducedMotion());
   }
 
   /** The Appearance control: size by relations and width by weight, or equal shapes and lines. */
@@ -708,6 +727,7 @@ export class GraphController {
       // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
       const resize = new ResizeObserver(() => {
         cy.resize();
+        this.reframeStep(cy);
         if (!framed && container.clientWidth > 0) {
           framed = true;
           this.frameReadable(cy);

@@ -23,33 +23,49 @@ export function applyStoryEmphasis(cy: Core, emphasis: StoryEmphasis | null) {
   });
 }
 
-/** The stressed relations and actors, with the states that contain those actors. */
-function storyElements(cy: Core, emphasis: StoryEmphasis): Collection {
+/** The stressed relations and actors themselves. */
+function stepElements(cy: Core, emphasis: StoryEmphasis): Collection {
   const lit = cy.collection();
   for (const id of emphasis.relationIds) lit.merge(cy.getElementById(id));
   for (const id of emphasis.actorIds) lit.merge(cy.getElementById(id));
+  return lit;
+}
+
+/** The stressed relations and actors, with the states that contain those actors. */
+function storyElements(cy: Core, emphasis: StoryEmphasis): Collection {
+  const lit = stepElements(cy, emphasis);
   return lit.union(lit.nodes().ancestors());
 }
 
 /**
  * Frames the step's visible elements: an eased move, or an instant one when `animate` is false
  * (reduced motion). Does nothing when the step has nothing visible to frame. Never further out
- * than `minZoom`, where names still read: a step too large for the canvas at that zoom is centred,
- * and its edges reached by panning, rather than shrunk to unreadable text.
+ * than `minZoom`, where names still read: a step too large for the canvas at that zoom is centred
+ * on its own actors and relations, and its edges reached by panning, rather than shrunk to unreadable text. Returns the camera it
+ * moves to, or null when there was nothing to frame.
  */
-export function frameStory(cy: Core, emphasis: StoryEmphasis, options: { animate: boolean; padding: number; minZoom?: number }) {
-  const eles = storyElements(cy, emphasis).filter((e) => !e.hasClass('hidden'));
-  if (eles.empty()) return;
+export function frameStory(
+  cy: Core,
+  emphasis: StoryEmphasis,
+  options: { animate: boolean; padding: number; minZoom?: number },
+): { zoom: number; pan: { x: number; y: number } } | null {
+  const own = stepElements(cy, emphasis).filter((e) => !e.hasClass('hidden'));
+  if (own.empty()) return null;
   // The story panel may have just taken room from the canvas; frame for its size now, not its last.
   cy.resize();
   cy.stop(true, false);
-  const box = eles.boundingBox({});
   const room = { w: Math.max(1, cy.width() - 2 * options.padding), h: Math.max(1, cy.height() - 2 * options.padding) };
-  const fitZoom = Math.min(room.w / Math.max(1, box.w), room.h / Math.max(1, box.h));
-  const zoom = Math.min(cy.maxZoom(), Math.max(fitZoom, options.minZoom ?? 0, cy.minZoom()));
+  const fit = (b: { w: number; h: number }) => Math.min(room.w / Math.max(1, b.w), room.h / Math.max(1, b.h));
+  const floor = Math.max(options.minZoom ?? 0, cy.minZoom());
+  let box = own.union(own.nodes().ancestors()).boundingBox({});
+  // Too large with its state boxes to read whole: centred on the step's own actors and relations,
+  // which a box's middle can leave off screen.
+  if (fit(box) < floor) box = own.boundingBox({});
+  const zoom = Math.min(cy.maxZoom(), Math.max(fit(box), floor));
   const pan = { x: cy.width() / 2 - zoom * (box.x1 + box.w / 2), y: cy.height() / 2 - zoom * (box.y1 + box.h / 2) };
   if (!options.animate) cy.viewport({ zoom, pan });
   else cy.animate({ zoom, pan, duration: 450, easing: 'ease-in-out-cubic' });
+  return { zoom, pan };
 }
 
 /** Puts the camera back where it was before the story opened. */
