@@ -25,7 +25,7 @@ import { ExportMenu, type RenderPng, type RenderSvg } from '../export/export-men
 import { LoadControls } from '../load/load-controls.tsx';
 import { LinkNotice } from './link-notice.tsx';
 import { PanelBoundary } from './panel-boundary.tsx';
-import { ReadStoryButton, StoryPanel } from '../source/story-panel.tsx';
+import { ReadStoryButton, StorySlot } from '../source/story-button.tsx';
 
 // The graph is the first view; the others, and the export renderer, load when first asked for,
 // which keeps the initial bundle close to what React and Cytoscape alone cost.
@@ -97,7 +97,7 @@ function EmbeddedView({ index, visible, empty }: { index: DatasetIndex; visible:
       </p>
       <LinkNotice />
       <StatusLine index={index} visible={visible} />
-      <StoryPanel index={index} compact />
+      <StorySlot index={index} compact />
       <section className="graph-region" aria-label="Relationship graph">
         <PanelBoundary panel="graph" name="Relationship graph">
           <GraphView index={index} visible={visible} />
@@ -198,7 +198,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <LinkNotice />
         <StatusLine index={index} visible={visible} />
         <div {...panel('graph')}>
-          <StoryPanel index={index} />
+          <StorySlot index={index} />
           <section className="graph-region" aria-label="Relationship graph">
             <PanelBoundary panel="graph" name="Relationship graph">
               <GraphView index={index} visible={visible} onController={setGraph} />

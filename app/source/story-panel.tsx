@@ -1,43 +1,15 @@
 import { Fragment, useEffect, useId, useMemo, useRef } from 'react';
-import { create } from 'zustand';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import { hasStory, storySteps, type StoryStep } from '../view/story.ts';
-import { closeStory, goToStep, openStory, select, setBuild } from '../view/view-actions.ts';
-import type { ViewState } from '../view/view-state.ts';
+import { goToStep, select, setBuild } from '../view/view-actions.ts';
 import { getViewState, update, useView, useViewStore } from '../view/view-store.ts';
 import { PositionBadge } from '../ui/position-badge.tsx';
 import { RelationTypeBadge } from '../ui/relation-type-badge.tsx';
 import { plural } from '../ui/plural.ts';
 import { claimsFor, isSelected, type Claim } from './citations.ts';
 import { highlightSegments } from './highlight.ts';
+import { closeStoryAndReturn as close } from './story-button.tsx';
 import './story-panel.css';
-
-/** The tab and selection the reader had when they opened the story; Close puts them back. */
-const useStoryReturn = create<{ before: Pick<ViewState, 'view' | 'selection'> | null }>(() => ({ before: null }));
-
-const readButtonId = 'read-the-story';
-
-/** The toolbar button; absent when the dataset has fewer than two steps to walk. */
-export function ReadStoryButton({ index }: { index: DatasetIndex }) {
-  const offered = useMemo(() => hasStory(storySteps(index)), [index]);
-  const open = useView((s) => s.step !== null);
-  if (!offered) return null;
-  return (
-    <button
-      type="button"
-      id={readButtonId}
-      className="button"
-      aria-pressed={open}
-      onClick={() => {
-        if (open) return;
-        const { view, selection } = getViewState();
-        useStoryReturn.setState({ before: { view, selection } });
-        update(openStory, 'entry');
-      }}>
-      Read the story
-    </button>
-  );
-}
 
 /** Arrow keys belong to these widgets (tabs, listboxes, menus…) and to text fields. */
 function ownsKeys(target: EventTarget | null): boolean {
@@ -50,15 +22,9 @@ function ownsKeys(target: EventTarget | null): boolean {
 
 const go = (step: number) => update(goToStep(step), 'entry');
 
-function close() {
-  const before = useStoryReturn.getState().before;
-  useStoryReturn.setState({ before: null });
-  update(closeStory(before), 'entry');
-  document.getElementById(readButtonId)?.focus();
-}
 
 /**
- * "Read the story": one source paragraph (or authored step) at a time, its quotes marked and its
+ * "Read the story" (loaded when a story first opens: see story-button.tsx): one source paragraph (or authored step) at a time, its quotes marked and its
  * claims listed, while the graph stresses what the step supports. `compact` is the embedded view:
  * the stepper only, read-only.
  */
