@@ -39,4 +39,23 @@ describe('story emphasis on the graph', () => {
     frameStory(cy, { actorIds: new Set(['a', 'b']), relationIds: new Set(['ab']) }, { animate: false, padding: 10 });
     expect(cy.zoom()).not.toBe(before);
   });
+
+  it('centres a step too large to read whole on its own actors, not on the middle of their state boxes', () => {
+    const cy = graph();
+    // A far member makes the state box much larger than the step (a, b): its middle is near (450, 450).
+    cy.add({ group: 'nodes', data: { id: 'far', parent: 'kr', kind: 'person', label: 'Far' } });
+    cy.getElementById('far').position({ x: 900, y: 900 });
+    cy.getElementById('b').position({ x: 100, y: 0 });
+    const step = { actorIds: new Set(['a', 'b']), relationIds: new Set(['ab']) };
+    // The headless canvas is 1 px across: nothing fits at the readable zoom.
+    const camera = frameStory(cy, step, { animate: false, padding: 0, minZoom: 1 });
+    expect(camera).toEqual({ zoom: cy.zoom(), pan: cy.pan() });
+    const centre = { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom() };
+    expect(cy.zoom()).toBe(1);
+    expect(Math.abs(centre.x - 50)).toBeLessThan(30);
+    expect(Math.abs(centre.y)).toBeLessThan(30);
+    // Nothing of the step visible: nothing framed, the camera left alone.
+    cy.elements().addClass('hidden');
+    expect(frameStory(cy, step, { animate: false, padding: 0, minZoom: 1 })).toBeNull();
+  });
 });
