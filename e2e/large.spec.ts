@@ -150,7 +150,9 @@ test('a dataset with saved positions can be drawn exactly where it placed its ac
     .toBe(true);
 });
 
-test('a long layout can be cancelled, and the graph stays where the previous layout put it', async ({ page }) => {
+test('a circle too large to show whole opens on its actors; a long layout can be cancelled, and the graph stays where the previous layout put it', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const actors = 1500;
   await loadLarge(page, actors, 'circle');
@@ -158,6 +160,17 @@ test('a long layout can be cancelled, and the graph stays where the previous lay
   const circle = await layout.inputValue();
   await expect(page.locator('.layout-indicator')).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(async () => (await drawn(page)).nodes[0]).not.toEqual(undefined);
+  // Even at the minimum zoom the ring is wider than the screen: the camera looks at part of the
+  // ring, where the actors are, not at its empty middle.
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  const first = await drawn(page);
+  const onScreen = first.nodes.filter((n) => {
+    const x = n.x * first.zoom + first.pan.x;
+    const y = n.y * first.zoom + first.pan.y;
+    return x >= 0 && x <= box.width && y >= 0 && y <= box.height;
+  }).length;
+  expect(first.zoom).toBeLessThan(0.06);
+  expect(onScreen).toBeGreaterThanOrEqual(20);
   const before = (await drawn(page)).nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]);
   // A full force-directed layout of 1,500 actors takes seconds: long enough to cancel.
   await page.getByRole('checkbox', { name: 'Large-graph mode' }).uncheck();

@@ -5,7 +5,7 @@ import type { Positions } from './layouts.ts';
 import { buildStylesheet, drawLevel, type Look, type Scheme } from './stylesheet.ts';
 import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
-import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
+import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, fitOrCloseUp, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
 import { applyHighlight, applyVisible } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
@@ -309,7 +309,7 @@ export class GraphController {
     const animate = options.animate === true && !this.init.headless && !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit;
     if (!animate && !this.init.headless && cy.elements().length > this.chunkLimit) {
       // A large graph moves a slice per task, so the frame after it only draws (chunked-add.ts).
-      const frame = () => (options.fit !== false ? cy.fit(actors, padding) : undefined);
+      const frame = () => (options.fit !== false ? fitOrCloseUp(cy, actors, padding) : undefined);
       void moveInSlices(cy, (n) => oriented.get(n.id()) ?? n.position(), frame, () => this.destroyed || run !== this.positionsRun);
       return;
     }
@@ -319,7 +319,7 @@ export class GraphController {
     // it (by the camera watcher's pass), they restyled and redrew the whole graph once more.
     const place = () => {
       actors.positions(positionOf);
-      if (fit) cy.fit(actors, padding);
+      if (fit) fitOrCloseUp(cy, actors, padding);
       if (!this.init.headless) applyLabelPriority(cy);
     };
     if (!animate) return place();
@@ -425,14 +425,13 @@ export class GraphController {
     if (!cy) return;
     const eles = cy.elements(':visible');
     const padding = fitPadding(this.init.container);
-    if (animate && !this.init.headless && !prefersReducedMotion()) cy.animate({ fit: { eles, padding }, duration: 250 });
-    else cy.fit(eles, padding);
+    fitOrCloseUp(cy, eles, padding, animate && !this.init.headless && !prefersReducedMotion());
   }
 
   /** The first camera: framed, with text enlarged (or the camera closer) until names read here. */
   private frameReadable(cy: Core) {
     if (!this.readableFraming()) {
-      cy.fit(cy.elements(), fitPadding(this.init.container));
+      fitOrCloseUp(cy, cy.elements(), fitPadding(this.init.container));
       return;
     }
     readableFirstCamera(cy, fitPadding(this.init.container), (textScale) => this.applyTextScale(cy, textScale), this.look.textScale);

@@ -1,4 +1,4 @@
-import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Collection, Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
 import { closeUpCentre, labelGrid, minNamePx, parallelOffsets, rotatedLabelBoxes, sizeFor, textScaleFor, type Box, type LabelCandidate } from './legibility.ts';
 
 // The Cytoscape side of legibility.ts: each function takes the instance and applies one rule, so
@@ -242,13 +242,40 @@ export function readableFirstCamera(cy: Core, padding: number, restyle: (textSca
   }
   cy.fit(cy.elements(':visible'), padding);
   const needed = (minNamePx(width) / (12 * scale)) * 1.005;
-  if (cy.zoom() < needed) {
-    const height = cy.height();
-    const seen = cy.extent();
-    const actors = cy.nodes(':visible:childless').map((n) => n.position());
-    const window = { width: Math.max(1, width - 2 * padding) / needed, height: Math.max(1, height - 2 * padding) / needed };
-    const at = closeUpCentre(actors, { x: (seen.x1 + seen.x2) / 2, y: (seen.y1 + seen.y2) / 2 }, window);
-    cy.viewport({ zoom: needed, pan: { x: width / 2 - at.x * needed, y: height / 2 - at.y * needed } });
-  }
+  if (cy.zoom() < needed) closeUp(cy, cy.elements(':visible'), needed, padding);
   return scale;
+}
+
+/** Candidates for a close-up's centre are checked against every actor: a sample keeps that quick on a large graph. */
+const closeUpSample = 400;
+
+/** At `zoom`, looks at the middle of `eles`, or where more actors are when the middle is nearly empty (see closeUpCentre). */
+function closeUp(cy: Core, eles: Collection, zoom: number, padding: number, animate = false) {
+  const width = cy.width();
+  const height = cy.height();
+  const seen = eles.boundingBox({});
+  const nodes = eles.nodes(':childless');
+  const step = Math.max(1, Math.ceil(nodes.length / closeUpSample));
+  const actors: Position[] = [];
+  for (let i = 0; i < nodes.length; i += step) actors.push(nodes[i]!.position());
+  const window = { width: Math.max(1, width - 2 * padding) / zoom, height: Math.max(1, height - 2 * padding) / zoom };
+  const at = closeUpCentre(actors, { x: (seen.x1 + seen.x2) / 2, y: (seen.y1 + seen.y2) / 2 }, window);
+  const pan = { x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom };
+  if (animate) cy.animate({ zoom, pan, duration: 250 });
+  else cy.viewport({ zoom, pan });
+}
+
+/**
+ * Frames `eles`, unless they are too large to fit even at the minimum zoom: then the minimum zoom,
+ * looking where the actors are. A fit clamped there looked at the middle, and a 1,500-actor circle
+ * (138,000 units across) opened on its empty middle, crossing lines and no actor.
+ */
+export function fitOrCloseUp(cy: Core, eles: Collection, padding: number, animate = false) {
+  const width = cy.width();
+  const height = cy.height();
+  const box = eles.boundingBox({});
+  const fits = Math.min((width - 2 * padding) / Math.max(1, box.w), (height - 2 * padding) / Math.max(1, box.h));
+  if (width > 0 && fits < cy.minZoom()) closeUp(cy, eles, cy.minZoom(), padding, animate);
+  else if (animate) cy.animate({ fit: { eles, padding }, duration: 250 });
+  else cy.fit(eles, padding);
 }
