@@ -346,9 +346,29 @@ test('on a 375 px phone the story sheet and the graph are on screen together, bo
   // The part of the graph not under the sheet is a usable picture.
   expect(Math.min(graph.bottom, sheet.top) - graph.top).toBeGreaterThan(180);
   expect(sheet.width).toBeLessThanOrEqual(375);
+  // The sheet makes the canvas wide, which redraws the phone's picture for that shape: the step is
+  // framed on the new positions, names still readable (the whole graph was fitted, names at 6 px).
+  const smallestName = (actors: ReadonlySet<string>) => async () =>
+    Math.min(...(await drawn(page)).nodes.filter((n) => actors.has(n.id)).map((n) => n.renderedFontSize));
+  // Read once the camera and the positions have held still for half a second.
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const g = await drawn(page);
+        const now = `${g.zoom} ${g.pan.x} ${g.pan.y} ${g.layoutRuns}`;
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [500] },
+    )
+    .toBe(true);
+  expect(await smallestName(expectedSteps[0]!.actors)(), 'step 1: smallest name, in px').toBeGreaterThanOrEqual(11);
   await story(page).getByRole('button', { name: 'Next step' }).click();
   await expect(stepHeading(page)).toHaveText(`Step 2 of ${total}`);
   await expectStressed(page, expectedSteps[1]!.relations, expectedSteps[1]!.actors);
+  await expect.poll(smallestName(expectedSteps[1]!.actors), { message: 'step 2: smallest name, in px' }).toBeGreaterThanOrEqual(11);
   // Nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await screenshot(page, testInfo, 'story-phone-opened');

@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
@@ -309,7 +309,7 @@ export class GraphController {
     const animate = options.animate === true && !this.init.headless && !prefersReducedMotion() && cy.nodes().length <= largeAnimationLimit;
     if (!animate && !this.init.headless && cy.elements().length > this.chunkLimit) {
       // A large graph moves a slice per task, so the frame after it only draws (chunked-add.ts).
-      const frame = () => (options.fit !== false ? fitOrCloseUp(cy, actors, padding) : undefined);
+      const frame = () => (options.fit !== false ? this.frameMoved(cy, actors, padding) : undefined);
       void moveInSlices(cy, (n) => oriented.get(n.id()) ?? n.position(), frame, () => this.destroyed || run !== this.positionsRun);
       return;
     }
@@ -319,7 +319,7 @@ export class GraphController {
     // it (by the camera watcher's pass), they restyled and redrew the whole graph once more.
     const place = () => {
       actors.positions(positionOf);
-      if (fit) fitOrCloseUp(cy, actors, padding);
+      if (fit) this.frameMoved(cy, actors, padding);
       if (!this.init.headless) applyLabelPriority(cy);
     };
     if (!animate) return place();
@@ -330,8 +330,12 @@ export class GraphController {
         positions: positionOf,
         animate: true,
         animationDuration: moveMs,
-        fit,
+        fit: fit && this.story === null,
         padding,
+        // A story step is framed where the move ends: its box is not known before.
+        stop: () => {
+          if (fit && this.story !== null && run === this.positionsRun) this.frameStep(cy, this.story, true);
+        },
       } as LayoutOptions)
       .run();
     jumpIfFramesSlow(cy, started, moveMs, () => {
@@ -339,6 +343,16 @@ export class GraphController {
       cy.stop(true);
       place();
     });
+  }
+
+  /**
+   * The camera after new positions: the whole graph, or, while a story step is shown, the step (a
+   * phone's story panel makes the canvas wide, and the picture for that shape used to be fitted
+   * whole, its names at 6 px).
+   */
+  private frameMoved(cy: Core, actors: Collection, padding: number) {
+    if (this.story !== null) this.frameStep(cy, this.story, false);
+    else fitOrCloseUp(cy, actors, padding);
   }
 
   /**
