@@ -32,11 +32,13 @@ export default defineConfig({
       ],
     },
   },
-  // Tests tagged @alone count frames, which a test beside them on 2 cores can starve: they run
-  // after every other test has finished. (A dependency that fails skips them; the run fails anyway.)
+  // Tests tagged @alone count frames, and tests tagged @tasks bound the page's longest task, which a
+  // test beside them on 2 cores can starve or stretch: they run after every other test has
+  // finished, each group on its own. (A dependency that fails skips them; the run fails anyway.)
   projects: [
-    { name: 'app', grepInvert: /@alone/ },
+    { name: 'app', grepInvert: /@alone|@tasks/ },
     { name: 'alone', grep: /@alone/, dependencies: ['app'] },
+    { name: 'tasks', grep: /@tasks/, dependencies: ['alone'] },
   ],
   // Every spec runs against one build made with `--mode e2e`: the production code plus the two
   // test-only hooks (the fault switch, app/shell/fault-point.tsx, and the read-only graph probe,

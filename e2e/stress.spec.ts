@@ -1,6 +1,7 @@
 import { stressCases } from './stress/cases.mjs';
 import { stressSizes } from './stress/generators.mjs';
 import { watchLongTasks } from './stress/measure.mjs';
+import type { Page, TestInfo } from '@playwright/test';
 import { expect, test, watchErrors } from './support.ts';
 
 /**
@@ -22,20 +23,33 @@ const expected: Record<string, { outcome: string | RegExp; message?: RegExp; bou
   'actors without relations': { outcome: 'drawn', bound: 1000 },
 };
 
+/**
+ * A case whose bound is a second or less measures the page's longest task, which a test beside it
+ * on 2 cores can stretch: "graph at the size limits" measured 288–358 ms alone and 1,013 and
+ * 1,019 ms in two full CI runs. Those run after every other test (project `tasks`), one at a time.
+ */
+const measuredAlone = (name: string) => expected[name]!.bound <= 1000;
+
+async function runCase(c: (typeof stressCases)[number], page: Page, testInfo: TestInfo) {
+  test.setTimeout(60_000);
+  const errors = watchErrors(page);
+  await watchLongTasks(page);
+  const result = await c.run(page, stressSizes.small, 40_000);
+  const want = expected[c.name]!;
+  for (const [phase, ms] of Object.entries(result.phases))
+    testInfo.annotations.push({ type: 'longest task', description: `${c.name} · ${phase}: ${Math.round(ms)} ms` });
+  expect(result.outcome).toEqual(want.outcome);
+  if (want.message) expect(result.message).toMatch(want.message);
+  await expect(page.getByText(/could not be shown/)).toHaveCount(0);
+  for (const [phase, ms] of Object.entries(result.phases)) expect(ms, `longest task while ${phase}`).toBeLessThan(want.bound);
+  expect(errors).toEqual([]);
+}
+
 test.describe('stress: no freeze, no crash', () => {
-  for (const c of stressCases)
-    test(c.name, async ({ page }, testInfo) => {
-      test.setTimeout(60_000);
-      const errors = watchErrors(page);
-      await watchLongTasks(page);
-      const result = await c.run(page, stressSizes.small, 40_000);
-      const want = expected[c.name]!;
-      for (const [phase, ms] of Object.entries(result.phases))
-        testInfo.annotations.push({ type: 'longest task', description: `${c.name} · ${phase}: ${Math.round(ms)} ms` });
-      expect(result.outcome).toEqual(want.outcome);
-      if (want.message) expect(result.message).toMatch(want.message);
-      await expect(page.getByText(/could not be shown/)).toHaveCount(0);
-      for (const [phase, ms] of Object.entries(result.phases)) expect(ms, `longest task while ${phase}`).toBeLessThan(want.bound);
-      expect(errors).toEqual([]);
-    });
+  for (const c of stressCases.filter((c) => !measuredAlone(c.name))) test(c.name, async ({ page }, testInfo) => runCase(c, page, testInfo));
+});
+
+test.describe('stress: no freeze, no crash, measured alone', { tag: '@tasks' }, () => {
+  test.describe.configure({ mode: 'serial' });
+  for (const c of stressCases.filter((c) => measuredAlone(c.name))) test(c.name, async ({ page }, testInfo) => runCase(c, page, testInfo));
 });
