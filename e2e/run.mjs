@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Runs the Playwright suite against the production build, after finding a Chromium.
-// Order (see DEVELOPERS.md): CHROME_PATH, Playwright's own browser, a system Chromium/Chrome,
-// then `npx playwright install chromium`, then (Debian, as root) apt-get; else a clear message.
+// Order (see the README): CHROME_PATH, Playwright's own browser, a system headless shell, a system
+// Chromium/Chrome, then `npx playwright install chromium`, then (Debian, as root) apt-get; else a
+// clear message.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { systemCandidates } from './tools/find-browser.mjs';
+import { headlessShellCandidates, systemCandidates } from './tools/find-browser.mjs';
 
 const log = (msg) => console.log(`[e2e] ${msg}`);
 
@@ -19,6 +20,7 @@ function playwrightOwn() {
 }
 
 const systemChromium = () => systemCandidates.find((p) => existsSync(p)) ?? null;
+const systemHeadlessShell = () => headlessShellCandidates.find((p) => existsSync(p)) ?? null;
 
 function run(cmd, args) {
   log(`running: ${cmd} ${args.join(' ')}`);
@@ -32,8 +34,13 @@ function findBrowser() {
   }
   let path = playwrightOwn();
   if (path) return { path, how: "Playwright's own Chromium" };
+  path = systemHeadlessShell();
+  if (path) return { path, how: 'system headless shell' };
   path = systemChromium();
-  if (path) return { path, how: 'system browser' };
+  if (path) {
+    log('Using the full browser; `apt-get install chromium-headless-shell` would run the suite faster.');
+    return { path, how: 'system browser' };
+  }
 
   log('No Chromium found; trying `npx playwright install chromium`.');
   if (run('npx', ['playwright', 'install', 'chromium']) && (path = playwrightOwn()))
@@ -43,7 +50,9 @@ function findBrowser() {
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     log('Installing Debian Chromium (and CJK fonts so Hangul and Hanzi names render).');
     if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'])) {
-      path = systemChromium();
+      // Apart, so that a release without the package still gets the full browser.
+      run('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell']);
+      path = systemHeadlessShell() ?? systemChromium();
       if (path) return { path, how: 'Debian Chromium (just installed)' };
     }
   }
