@@ -15,7 +15,7 @@ import { stressSizes } from '../stress/generators.mjs';
 import { watchLongTasks } from '../stress/measure.mjs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -172,7 +172,14 @@ function addDatasets(names) {
 
 // ---------------------------------------------------------------- pages
 
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// V8 flags for a diagnostic run: with `--no-opt --no-maglev` neither page's code is optimised
+// while it is timed, which takes the background compilers' timing out of a small graph's
+// interactions (see the README's twenty-first pass). Such a run is not comparable with the
+// committed results, so it must name its own output file.
+const JS_FLAGS = process.env.BENCH_JS_FLAGS?.trim() ?? '';
+const OUT = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : JS_FLAGS ? null : join(benchDir, 'results.json');
+if (!OUT && !SMOKE) throw new Error('BENCH_JS_FLAGS needs BENCH_OUT: a run with V8 flags must not replace e2e/bench/results.json');
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [])];
 
 // Installed before any page script: long tasks, and the time stamp of the last real input.
 const INIT = () => {
@@ -575,7 +582,7 @@ function report(result) {
   const lines = [
     `## Stancegraph benchmark — ${result.date}${result.smoke ? ' (smoke run: one sample, not a measurement)' : ''}`,
     '',
-    `Chromium ${result.chromium}, Node ${result.node}, ${result.cpu}; N = ${result.n} paired rounds per size after ${result.warmup} warm-up (the default-style page: the first ${Math.min(DEFAULT_STYLE_ROUNDS, result.n)}), viewport ${VIEWPORT.width}×${VIEWPORT.height}.`,
+    `Chromium ${result.chromium}, Node ${result.node}, ${result.cpu}; N = ${result.n} paired rounds per size after ${result.warmup} warm-up (the default-style page: the first ${Math.min(DEFAULT_STYLE_ROUNDS, result.n)}), viewport ${VIEWPORT.width}×${VIEWPORT.height}${result.jsFlags ? `; V8 flags \`${result.jsFlags}\`` : ''}.`,
     `1-minute load average ${result.loadAverage.before} before, ${result.loadAverage.after} after` +
       (busy ? ` — above the ${cpus().length} CPUs: the machine was busy, trust the ratios more than the milliseconds.` : '.'),
     '',
@@ -704,6 +711,7 @@ async function main() {
       cpu: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
       memoryGB: Number((totalmem() / 1e9).toFixed(1)),
       platform: `${process.platform} ${release()}`,
+      jsFlags: JS_FLAGS || null,
       n: N,
       warmup: WARMUP,
       viewport: VIEWPORT,
@@ -717,8 +725,8 @@ async function main() {
     checkComplete(result);
     if (SMOKE) log(`smoke run passed in ${((Date.now() - started) / 1000).toFixed(0)} s (results not written)`);
     else {
-      writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
-      log(`wrote e2e/bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+      log(`wrote ${OUT.startsWith(root) ? relative(root, OUT) : OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
   } finally {
     await browser.close();
