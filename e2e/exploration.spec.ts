@@ -169,3 +169,42 @@ test('a graph first opened on another tab is framed when its tab is shown', asyn
     })
     .toBe(true);
 });
+
+test("working with the graph leaves Cytoscape's container alone, so nothing redraws the whole picture later", async ({ page }) => {
+  // Cytoscape answers any attribute change on its container with a resize and a full redraw 100 ms
+  // later; the picture's label and the pointer's cursor live on the frame around it instead.
+  await openApp(page);
+  const canvas = page.getByTestId('graph-canvas');
+  await canvas.evaluate((el) => {
+    const seen: string[] = [];
+    new MutationObserver((records) => seen.push(...records.map((r) => r.attributeName ?? ''))).observe(el, { attributes: true });
+    (window as unknown as { containerChanges: string[] }).containerChanges = seen;
+  });
+  const picture = page.getByRole('region', { name: 'Relationship graph' }).getByRole('img');
+  const before = await picture.getAttribute('aria-label');
+  const box = (await canvas.boundingBox())!;
+  const kimOnScreen = async () => {
+    const g = await drawn(page);
+    const kim = g.nodes.find((n) => n.id === 'kim-jong-un')!;
+    return { x: box.x + kim.x * g.zoom + g.pan.x, y: box.y + kim.y * g.zoom + g.pan.y };
+  };
+
+  const at = await kimOnScreen();
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.click(at.x, at.y);
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText('Kim Jong Un');
+  await expect.poll(() => picture.getAttribute('aria-label')).not.toBe(before);
+  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').first().uncheck();
+  await details(page).getByRole('button', { name: 'Focus', exact: true }).click();
+  await expect(page.getByText('Focused on')).toContainText('Kim Jong Un');
+  await page.mouse.move(box.x + 2, box.y + 2);
+  expect(await page.evaluate(() => (window as unknown as { containerChanges: string[] }).containerChanges)).toEqual([]);
+
+  // The cursor still tells an actor under the pointer, on the frame around the canvas.
+  const cursor = () => canvas.locator('..').evaluate((el) => getComputedStyle(el).cursor);
+  const again = await kimOnScreen();
+  await page.mouse.move(again.x, again.y);
+  await expect.poll(cursor).toBe('pointer');
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await expect.poll(cursor).toBe('auto');
+});

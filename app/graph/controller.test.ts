@@ -143,6 +143,21 @@ describe('GraphController (headless Cytoscape)', () => {
     graph.destroy();
   });
 
+  it('shows the pointer over an actor on the cursor host, never on the container Cytoscape watches', () => {
+    const host = { style: { cursor: '' } } as HTMLElement;
+    const hovered: (string | null)[] = [];
+    const graph = new GraphController({ elements, container: null, cursorHost: host, headless: true, scheme: 'light', fast: false, onHover: (id) => hovered.push(id) });
+    graph.setVisible(everything);
+    graph.setPositions(circle);
+    const actor = graph.instance!.getElementById(index.dataset.relations[0]!.source);
+    actor.emit('mouseover');
+    expect(host.style.cursor).toBe('pointer');
+    actor.emit('mouseout');
+    expect(host.style.cursor).toBe('');
+    expect(hovered).toEqual([actor.id(), null]);
+    graph.destroy();
+  });
+
   it('a mode switch restyles the same instance in place, and back', () => {
     const { graph, cy } = drawn(false);
     const edge = cy.edges()[0]!;

@@ -65,8 +65,14 @@ export interface DrawingProgress {
 export interface GraphInit extends GraphCallbacks {
   /** Every actor and relation of the dataset (see elements.ts); filters only hide them. */
   elements: readonly ElementDefinition[];
-  /** The canvas' element; null with `headless`. */
+  /**
+   * The canvas' element; null with `headless`. Nothing may change its attributes once the graph
+   * is drawn: Cytoscape watches them, and answers any change (a cursor, a label) 100 ms later with
+   * a resize and a redraw of the whole graph.
+   */
   container: HTMLElement | null;
+  /** An element around the container that shows the pointer's cursor (see `container`). */
+  cursorHost?: HTMLElement | null;
   headless?: boolean;
   scheme: Scheme;
   /** Large-graph mode. */
@@ -699,7 +705,7 @@ export class GraphController {
   }
 
   private listen(cy: Core, framed: boolean) {
-    const { container, onTap, onHover, onCamera } = this.init;
+    const { container, cursorHost, onTap, onHover, onCamera } = this.init;
     cy.on('tap', 'node, edge', (event: EventObject) => {
       const target = event.target as cytoscape.SingularElementArgument;
       this.tapped = target.id();
@@ -708,7 +714,7 @@ export class GraphController {
     cy.on('tap', (event: EventObject) => {
       if (event.target === cy) onTap?.(null);
     });
-    const pointer = (cursor: string) => container && (container.style.cursor = cursor);
+    const pointer = (cursor: string) => cursorHost && (cursorHost.style.cursor = cursor);
     cy.on('mouseover', 'node', (event: EventObject) => {
       const id = (event.target as NodeSingular).id();
       this.setHighlight(this.selection, id);

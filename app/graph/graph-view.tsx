@@ -32,6 +32,7 @@ const schemeNow = (): Scheme => (darkQuery().matches ? 'dark' : 'light');
  */
 export function GraphView({ index, visible, onController }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<GraphController | null>(null);
   const [drawing, setDrawing] = useState<DrawingProgress | null>(null);
   const selection = useView((s) => s.selection);
@@ -67,6 +68,7 @@ export function GraphView({ index, visible, onController }: Props) {
     const created = new GraphController({
       elements,
       container: containerRef.current,
+      cursorHost: frameRef.current,
       scheme: schemeNow(),
       fast: fastDrawing(useDrawChoice.getState().choice, index.dataset.actors.length, index.dataset.relations.length),
       camera: start.camera,
@@ -111,7 +113,10 @@ export function GraphView({ index, visible, onController }: Props) {
   const summary = useMemo(() => graphSummary(index, visible, selection), [index, visible, selection]);
   return (
     <>
-      <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" role="img" aria-label={summary} />
+      {/* The label lives on a frame, not on Cytoscape's container (see GraphInit.container). */}
+      <div ref={frameRef} className="graph-frame" role="img" aria-label={summary}>
+        <div ref={containerRef} className="graph-canvas" data-testid="graph-canvas" />
+      </div>
       {/* The first camera may sit closer than the whole graph so names can be read; this shows it all. */}
       <button type="button" className="button small graph-fit" onClick={() => controller?.fit(true)}>
         Fit all
