@@ -461,28 +461,20 @@ export function addInSlices(
   );
 }
 
-/** The elements whose visibility differs from `visible`: actors first, so relations appear with their ends. */
-export function visibilityChanges(cy: Core, visible: Pick<Visible, 'actorIds' | 'relationIds'>): Collection {
-  const nodes = cy.nodes().filter((n) => visible.actorIds.has(n.id()) === n.hasClass('hidden'));
-  const edges = cy.edges().filter((e) => visible.relationIds.has(e.id()) === e.hasClass('hidden'));
-  return nodes.union(edges);
-}
-
 /**
  * Shows and hides the changed elements a slice at a time (see visibilityChanges), each slice
  * styled and bounded in its own task. The caller then applies the rest of a filter patch.
  */
 export function patchVisibleInSlices(
   cy: Core,
-  changed: Collection,
+  changed: readonly SingularElementArgument[],
   visible: Pick<Visible, 'actorIds' | 'relationIds'>,
   cancelled: () => boolean,
   progress?: (done: number) => void,
 ): Promise<boolean> {
-  const list = changed.toArray();
   return heldInSlices(
     cy,
-    list,
+    changed,
     (slice) => {
       // An array of elements is a valid collection at run time; the typings only know definitions.
       const eles = cy.collection(slice as unknown as CollectionArgument);

@@ -1,4 +1,4 @@
-import cytoscape, { type Collection, type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Collection, type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular, type SingularElementArgument } from 'cytoscape';
 import type { Visible } from '../view/visible.ts';
 import type { Camera, Selection } from '../view/view-state.ts';
 import type { Positions } from './layouts.ts';
@@ -6,12 +6,12 @@ import { buildStylesheet, drawLevel, type Look, type Scheme } from './stylesheet
 import { leafActors, maxTextScale, minNamePx, orientToCanvas, readableFrameLimit, roomyGraph } from './legibility.ts';
 import { instanceOptions } from './instance-options.ts';
 import { applyDegreeSizes, applyLabelPriority, applyParallelCurves, applyRelationLabels, fitOrCloseUp, readableFirstCamera, readableScalePass, watchLabelPriority } from './legible-cy.ts';
-import { applyHighlight, applyVisible } from './patches.ts';
+import { applyHighlight, applyVisible, visibilityChanges } from './patches.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { twoFingerGestures } from './two-finger.ts';
 import type { StoryEmphasis } from '../view/story.ts';
 import { applyStoryEmphasis, frameStory, restoreCamera } from './story-emphasis.ts';
-import { addInSlices, chunkAbove, imagesInSlices, layersInSlices, layersLater, moveInSlices, patchVisibleInSlices, prepareElements, visibilityChanges, warmHeld, yieldToBrowser } from './chunked-add.ts';
+import { addInSlices, chunkAbove, imagesInSlices, layersInSlices, layersLater, moveInSlices, patchVisibleInSlices, prepareElements, warmHeld, yieldToBrowser } from './chunked-add.ts';
 
 /**
  * The graph controller: the one owner of the Cytoscape instance, and the only production code
@@ -234,21 +234,22 @@ export class GraphController {
       const total = changed.length;
       const cancelled = () => this.destroyed || run !== this.visibleRun;
       void patchVisibleInSlices(cy, changed, visible, cancelled, (done) => this.init.onDrawing?.({ done, total })).then((done) => {
-        if (done) this.patchVisible(cy, visible);
+        // The slices showed and hid every changed element: the rest of the patch has none left.
+        if (done) this.patchVisible(cy, visible, []);
         // A newer change reports for itself (and clears it, below or when it ends).
         if (!this.destroyed && run === this.visibleRun) this.init.onDrawing?.(null);
       });
       return;
     }
     this.init.onDrawing?.(null);
-    this.patchVisible(cy, visible);
+    this.patchVisible(cy, visible, changed);
   }
 
-  private patchVisible(cy: Core, visible: Pick<Visible, 'actorIds' | 'relationIds'>) {
+  private patchVisible(cy: Core, visible: Pick<Visible, 'actorIds' | 'relationIds'>, changed: readonly SingularElementArgument[]) {
     this.markNextDraw(cy);
     // One batch, so a filter toggle costs one style pass.
     cy.batch(() => {
-      applyVisible(cy, visible);
+      applyVisible(cy, visible, changed);
       applyHighlight(cy, this.selection, this.hover);
       applyDegreeSizes(cy);
       applyRelationLabels(cy, visible.relationIds.size);
