@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildIndex } from '../data/dataset-index.ts';
 import { relationTypes } from '../data/schema.ts';
 import { validateDataset } from '../data/validate.ts';
 import { defaultViewState, type ViewState } from '../view/view-state.ts';
 import { deriveVisible } from '../view/visible.ts';
-import { graphSummary } from './graph-summary.ts';
+import { graphShape, graphSummary, withSelection } from './graph-summary.ts';
+import type { DatasetIndex } from '../data/dataset-index.ts';
+import type { Relation } from '../data/schema.ts';
+import type { Visible } from '../view/visible.ts';
 
 const result = validateDataset(JSON.parse(readFileSync(new URL('../../public/data/gyeongju-2025.json', import.meta.url), 'utf8')));
 if (!result.ok) throw new Error('bundled dataset is invalid');
@@ -65,5 +69,35 @@ describe('graphSummary', () => {
     const text = summary({ showUnconnected: true });
     expect(text.split('. ').length).toBeLessThanOrEqual(3);
     expect(text.length).toBeLessThan(300);
+  });
+
+  it('is the filters\' sentence plus the selection\'s', () => {
+    const state = { ...defaultViewState, selection: { kind: 'actor', id: 'kim-jong-un' } as const };
+    const visible = deriveVisible(index, state);
+    expect(withSelection(graphShape(index, visible), index, visible, state.selection)).toBe(graphSummary(index, visible, state.selection));
+    expect(withSelection(graphShape(index, visible), index, visible, null)).toBe(graphShape(index, visible));
+  });
+
+  it('names the most connected as a full ranking would: by relations, then by name', () => {
+    // Few actors and names, so degrees and names tie often.
+    const names = ['Ann', 'Bo', 'ann', 'Bo', 'Émile', 'Zed'];
+    const fakeIndex = { actorById: new Map(names.map((name, i) => [`a${i}`, { id: `a${i}`, name }])) } as unknown as DatasetIndex;
+    const nameOf = (id: string) => fakeIndex.actorById.get(id)!.name;
+    const ends = fc.integer({ min: 0, max: names.length - 1 }).map((i) => `a${i}`);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ends, ends), { minLength: 1, maxLength: 30 }), (pairs) => {
+        const relations = pairs.map(([source, target], i) => ({ id: `r${i}`, source, target, type: 'dialogue' }) as unknown as Relation);
+        const visible = { actorIds: new Set(pairs.flat()), relations } as unknown as Visible;
+        const degree = new Map<string, number>();
+        for (const r of relations) {
+          degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
+          if (r.target !== r.source) degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
+        }
+        const ranked = [...degree].sort(([a, da], [b, db]) => db - da || nameOf(a).localeCompare(nameOf(b))).slice(0, 3);
+        const expected = ranked.map(([id, d]) => `${nameOf(id)} (${d} relation${d === 1 ? '' : 's'})`).join(', ');
+        expect(graphShape(fakeIndex, visible)).toContain(`Most connected: ${expected}.`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -11,7 +11,7 @@ import { graphKey, layoutRoot, useLayoutPositions } from './layout-query.ts';
 import { LayoutIndicator } from './layout-indicator.tsx';
 import { DrawingIndicator } from './drawing-indicator.tsx';
 import { exposeGraphProbe } from './graph-probe.ts';
-import { graphSummary } from './graph-summary.ts';
+import { graphShape, withSelection } from './graph-summary.ts';
 import { storyEmphasis, storySteps } from '../view/story.ts';
 import { roomyGraph } from './legibility.ts';
 import { usePortraitCanvas } from './use-portrait.ts';
@@ -110,7 +110,8 @@ export function GraphView({ index, visible, onController }: Props) {
   };
 
   // The canvas is a picture to assistive technology; the table is its full text equivalent.
-  const summary = useMemo(() => graphSummary(index, visible, selection), [index, visible, selection]);
+  const shape = useMemo(() => graphShape(index, visible), [index, visible]);
+  const summary = withSelection(shape, index, visible, selection);
   return (
     <>
       {/* The label lives on a frame, not on Cytoscape's container (see GraphInit.container). */}
