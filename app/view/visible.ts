@@ -42,7 +42,8 @@ export function deriveVisible(index: DatasetIndex, state: Filters): Visible {
   const hiddenGroups = new Set(state.hiddenGroups);
   const enabledTopics = new Set(dataset.topics.map((t) => t.id).filter((t) => !hiddenTopics.has(t)));
 
-  const groupOn = (actorId: string) => !hiddenGroups.has(index.groupOf.get(actorId) ?? '');
+  // With no group hidden (the usual case) no relation end needs its group looked up.
+  const groupOn = hiddenGroups.size === 0 ? () => true : (actorId: string) => !hiddenGroups.has(index.groupOf.get(actorId) ?? '');
   const typeOn = (r: Relation) => !hiddenTypes.has(r.type);
   const topicOn = (r: Relation) => r.topics.some((t) => enabledTopics.has(t));
   const evidenceOn = (r: Relation) => !state.evidenceOnly || r.evidence.length > 0;
@@ -69,6 +70,7 @@ export function deriveVisible(index: DatasetIndex, state: Filters): Visible {
   // Compound nodes: a drawn member needs its state (and that state's own state) drawn around it.
   for (const id of [...actorIds]) {
     let parent = index.actorById.get(id)?.parent;
+    if (parent === undefined) continue;
     const seen = new Set<string>();
     while (parent !== undefined && !seen.has(parent)) {
       seen.add(parent);
