@@ -6,7 +6,7 @@ import { relationTypes } from '../data/schema.ts';
 import { validateDataset } from '../data/validate.ts';
 import { defaultViewState, type ViewState } from '../view/view-state.ts';
 import { deriveVisible } from '../view/visible.ts';
-import { graphShape, graphSummary, withSelection } from './graph-summary.ts';
+import { graphShape, withSelection } from './graph-summary.ts';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Relation } from '../data/schema.ts';
 import type { Visible } from '../view/visible.ts';
@@ -18,10 +18,11 @@ const { dataset } = index;
 
 const summary = (patch: Partial<ViewState>) => {
   const state = { ...defaultViewState, ...patch };
-  return graphSummary(index, deriveVisible(index, state), state.selection);
+  const visible = deriveVisible(index, state);
+  return withSelection(graphShape(index, visible), index, visible, state.selection);
 };
 
-describe('graphSummary', () => {
+describe('the graph\'s text alternative', () => {
   it('counts what is shown, by type, and names the most connected actors', () => {
     const count = (type: string) => dataset.relations.filter((r) => r.type === type).length;
     expect(summary({})).toBe(
@@ -69,13 +70,6 @@ describe('graphSummary', () => {
     const text = summary({ showUnconnected: true });
     expect(text.split('. ').length).toBeLessThanOrEqual(3);
     expect(text.length).toBeLessThan(300);
-  });
-
-  it('is the filters\' sentence plus the selection\'s', () => {
-    const state = { ...defaultViewState, selection: { kind: 'actor', id: 'kim-jong-un' } as const };
-    const visible = deriveVisible(index, state);
-    expect(withSelection(graphShape(index, visible), index, visible, state.selection)).toBe(graphSummary(index, visible, state.selection));
-    expect(withSelection(graphShape(index, visible), index, visible, null)).toBe(graphShape(index, visible));
   });
 
   it('names the most connected as a full ranking would: by relations, then by name', () => {

@@ -9,17 +9,12 @@ import { plural } from '../ui/plural.ts';
 const mostConnectedCount = 3;
 
 /**
- * The canvas's text alternative: what the graph shows, from the same derived state as the
- * status line and the table, so a screen reader hears the picture change with the filters.
- */
-export function graphSummary(index: DatasetIndex, visible: Visible, selection: Selection | null): string {
-  return withSelection(graphShape(index, visible), index, visible, selection);
-}
-
-/**
- * The part that depends on the filters alone, so a selection does not count the graph again: on
- * every change of a 20,000-relation graph, counting by type and ranking every actor by name were
- * milliseconds of the page's own work before Cytoscape drew anything.
+ * The canvas's text alternative, in two parts so a screen reader hears the picture change with the
+ * filters: what the graph shows, from the same derived state as the status line and the table,
+ * and (`withSelection`) what is selected. This first part depends on the filters alone, so a
+ * selection does not count the graph again: on every change of a 20,000-relation graph, counting
+ * by type and ranking every actor by name were milliseconds of the page's own work before
+ * Cytoscape drew anything.
  */
 export function graphShape(index: DatasetIndex, visible: Visible): string {
   const actors = plural(visible.actorIds.size, 'actor');
