@@ -2,6 +2,7 @@ import type { Collection, CollectionArgument, Core, ElementDefinition, NodeSingu
 import type { Visible } from '../view/visible.ts';
 import { parallelOffsets, sizeFor } from './legibility.ts';
 import { labelAllLimit, parallelStep } from './legible-cy.ts';
+import { applyVisible } from './patches.ts';
 
 // Drawing a large graph a slice at a time (issue #17). Cytoscape styles an element lazily, the
 // first time anything reads its style, and bounds it the first time anything measures it: for a
@@ -478,12 +479,7 @@ export function patchVisibleInSlices(
     (slice) => {
       // An array of elements is a valid collection at run time; the typings only know definitions.
       const eles = cy.collection(slice as unknown as CollectionArgument);
-      cy.batch(() => {
-        for (const el of slice) {
-          const shown = el.isNode() ? visible.actorIds.has(el.id()) : visible.relationIds.has(el.id());
-          el.toggleClass('hidden', !shown);
-        }
-      });
+      applyVisible(cy, visible, slice);
       return eles;
     },
     cancelled,
