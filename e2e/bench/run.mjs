@@ -37,6 +37,9 @@ const STRESS = process.argv.includes('--stress');
 const N = SMOKE ? 1 : Number(process.env.BENCH_N) || 15;
 const WARMUP = SMOKE ? 0 : 1;
 const DEFAULT_STYLE_ROUNDS = 5;
+// Search, selection and focus are repeated this many times in each round (BENCH_REPEATS); twice
+// in the smoke run, so that \`npm test\` also proves the way back between repetitions.
+const REPEATS = SMOKE ? 2 : Number(process.env.BENCH_REPEATS) || 3;
 const SIZE_NAMES = SMOKE ? ['small'] : (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
 // BENCH_PORT lets two benchmark runs (say, two worktrees) share a machine without colliding.
 const APP_PORT = Number(process.env.BENCH_PORT || 4180);
@@ -207,6 +210,7 @@ const kinds = {
       await page.getByRole('radio', { name: '2' }).check();
       return page.getByRole('button', { name: 'Focus', exact: true });
     },
+    clearFocus: (page) => page.getByRole('button', { name: 'Clear focus', exact: true }),
     async layout(page) {
       await page.getByRole('combobox', { name: 'Layout' }).selectOption('fcose');
     },
@@ -226,6 +230,7 @@ const kinds = {
     async focus(page) {
       return page.getByRole('button', { name: 'Focus' });
     },
+    clearFocus: (page) => page.getByRole('button', { name: 'Show all' }),
     async layout(page) {
       // In the page: the bare page lays out on the main thread, which a Playwright click would wait on.
       await page.getByRole('button', { name: 'Force-directed layout' }).evaluate((el) => el.click());
@@ -302,6 +307,8 @@ async function clickTarget(page, kind) {
   return best;
 }
 
+const visibleCount = (probe) => probe.nodes.filter((n) => n.visible).length;
+
 async function gcHeap(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -321,37 +328,60 @@ async function round(browser, kind, dataset, canvasSize) {
     const toggleOn = await untilDrawn(page, () => clickIn(box));
     if (kind === 'bareDefault') return { load, loadLongestTask, toggle: (toggleOff + toggleOn) / 2 };
 
-    // Search: the first keystroke into the empty field, until the next frame with results in it.
-    await k.search(page).focus();
-    await page.evaluate((selector) => {
-      const list = document.querySelector(selector);
-      window.__bench.shown = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (!list.querySelector('[role="option"]')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now()));
+    // Search: a keystroke into the empty field, until the next frame with results in it. Each
+    // interaction is repeated on the same page and the round keeps the median: one sample of a
+    // 10–200 ms interaction is at the mercy of whatever else holds the 2 cores at that moment.
+    const searches = [];
+    for (let r = 0; r < REPEATS; r++) {
+      await k.search(page).focus();
+      await page.evaluate((selector) => {
+        const list = document.querySelector(selector);
+        window.__bench.shown = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!list.querySelector('[role="option"]')) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now()));
+          });
+          observer.observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
         });
-        observer.observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
-      });
-    }, k.results);
-    await page.keyboard.press(dataset.query);
-    const search = await page.evaluate(async () => (await window.__bench.shown) - window.__bench.input);
-    await page.keyboard.press('Escape');
-    await k.search(page).fill('');
+      }, k.results);
+      await page.keyboard.press(dataset.query);
+      searches.push(await page.evaluate(async () => (await window.__bench.shown) - window.__bench.input));
+      await page.keyboard.press('Escape');
+      await k.search(page).fill('');
+    }
+    await page.evaluate(() => document.activeElement?.blur());
 
-    const target = await clickTarget(page, kind);
-    // The pointer arrives first and rests: both pages emphasise a hovered actor's neighbourhood,
-    // and the click is timed from that settled picture.
-    await page.mouse.move(target.x, target.y);
-    await page.waitForTimeout(1500);
-    const select = await untilDrawn(page, async () => {
-      await page.mouse.click(target.x, target.y);
-      return page.evaluate(() => window.__bench.input);
-    });
-    const focusButton = await k.focus(page);
-    const focus = await untilDrawn(page, () => clickIn(focusButton));
+    const shown = visibleCount(await page.evaluate(k.probe));
+    const selects = [];
+    const focuses = [];
+    for (let r = 0; r < REPEATS; r++) {
+      if (r > 0) {
+        // Back to the picture the first repetition started from: the whole graph, nothing selected.
+        await untilDrawn(page, () => clickIn(k.clearFocus(page)));
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(300);
+        const now = visibleCount(await page.evaluate(k.probe));
+        if (now !== shown) throw new Error(`${kind}: ${now} actors shown after leaving focus, ${shown} before`);
+      }
+      const target = await clickTarget(page, kind);
+      // The pointer arrives first and rests: both pages emphasise a hovered actor's neighbourhood,
+      // and the click is timed from that settled picture.
+      await page.mouse.move(target.x, target.y);
+      await page.waitForTimeout(1500);
+      selects.push(
+        await untilDrawn(page, async () => {
+          await page.mouse.click(target.x, target.y);
+          return page.evaluate(() => window.__bench.input);
+        }),
+      );
+      const focusButton = await k.focus(page);
+      focuses.push(await untilDrawn(page, () => clickIn(focusButton)));
+    }
+    const [search, select, focus] = [searches, selects, focuses].map((v) => stats(v).median);
+    const repeats = { search: searches, select: selects, focus: focuses };
     if (errors.length) throw new Error(`${kind}: page errors: ${errors.join('; ')}`);
-    return { load, loadLongestTask, toggle: (toggleOff + toggleOn) / 2, search, select, focus };
+    return { load, loadLongestTask, toggle: (toggleOff + toggleOn) / 2, search, select, focus, repeats };
   } finally {
     await context.close();
   }
@@ -528,6 +558,8 @@ async function measureSize(browser, dataset) {
       pairedRatio: stats(app.map((a, i) => a / bare[i])).median,
       samples: { app, bare },
     };
+    // Every repetition of the interactions repeated within a round, round by round.
+    if (samples.app[0]?.repeats?.[m]) result.metrics[m].repetitions = { app: samples.app.map((s) => s.repeats[m]), bare: samples.bare.map((s) => s.repeats[m]) };
   }
   result.metrics.toggle.bareDefault = stats(samples.bareDefault.map((s) => s.toggle));
   result.metrics.toggle.samples.bareDefault = samples.bareDefault.map((s) => s.toggle);
@@ -582,7 +614,7 @@ function report(result) {
   const lines = [
     `## Stancegraph benchmark — ${result.date}${result.smoke ? ' (smoke run: one sample, not a measurement)' : ''}`,
     '',
-    `Chromium ${result.chromium}, Node ${result.node}, ${result.cpu}; N = ${result.n} paired rounds per size after ${result.warmup} warm-up (the default-style page: the first ${Math.min(DEFAULT_STYLE_ROUNDS, result.n)}), viewport ${VIEWPORT.width}×${VIEWPORT.height}${result.jsFlags ? `; V8 flags \`${result.jsFlags}\`` : ''}.`,
+    `Chromium ${result.chromium}, Node ${result.node}, ${result.cpu}; N = ${result.n} paired rounds per size after ${result.warmup} warm-up (the default-style page: the first ${Math.min(DEFAULT_STYLE_ROUNDS, result.n)}), search, selection and focus ${result.repeats} times a round (the round's median), viewport ${VIEWPORT.width}×${VIEWPORT.height}${result.jsFlags ? `; V8 flags \`${result.jsFlags}\`` : ''}.`,
     `1-minute load average ${result.loadAverage.before} before, ${result.loadAverage.after} after` +
       (busy ? ` — above the ${cpus().length} CPUs: the machine was busy, trust the ratios more than the milliseconds.` : '.'),
     '',
@@ -714,6 +746,7 @@ async function main() {
       jsFlags: JS_FLAGS || null,
       n: N,
       warmup: WARMUP,
+      repeats: REPEATS,
       viewport: VIEWPORT,
       // Other work on the machine inflates both pages' times; the ratios survive it better than the ms.
       loadAverage: { before: loadBefore, after: load1() },
@@ -738,6 +771,9 @@ function checkComplete(result) {
   const missing = [];
   for (const s of result.sizes) {
     for (const m of metrics) for (const side of ['app', 'bare']) if (!(s.metrics[m][side].n > 0)) missing.push(`${s.size} ${m} ${side}`);
+    for (const m of ['search', 'select', 'focus'])
+      for (const side of ['app', 'bare'])
+        if (!s.metrics[m].repetitions[side].every((r) => r.length === result.repeats && r.every(Number.isFinite))) missing.push(`${s.size} ${m} ${side} repetitions`);
     if (!Number.isFinite(s.layout.app.median) || !Number.isFinite(s.layout.bare.median)) missing.push(`${s.size} layout`);
     if (!(s.heap.app.ratio > 0)) missing.push(`${s.size} heap`);
   }
