@@ -46,7 +46,7 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': contentSecurityPolicy } },
   build: { target: 'es2022', sourcemap: true },
   test: {
-    include: ['app/**/*.test.{ts,tsx}', '.ci/*.test.mjs'],
+    include: ['app/**/*.test.{ts,tsx}', '.ci/*.test.mjs', 'e2e/bench/*.test.mjs'],
     environment: 'node',
     // Property tests run thousands of cases; a busy 2-core CI machine needs headroom.
     testTimeout: 30_000,

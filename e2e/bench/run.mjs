@@ -8,8 +8,9 @@
 // and writes e2e/bench/stress-results.json: the longest main-thread task of each phase of each case.
 /* global window, document, addEventListener, MutationObserver, requestAnimationFrame -- only inside functions that Playwright runs in the page */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { synthetic, sizes as sizeTable } from './synthetic.mjs';
+import { compareRuns, comparisonReport } from './compare.mjs';
 import { stressCases } from '../stress/cases.mjs';
 import { stressSizes } from '../stress/generators.mjs';
 import { watchLongTasks } from '../stress/measure.mjs';
@@ -758,6 +759,12 @@ async function main() {
     checkComplete(result);
     if (SMOKE) log(`smoke run passed in ${((Date.now() - started) / 1000).toFixed(0)} s (results not written)`);
     else {
+      // Against the results this run replaces (or, with BENCH_OUT, the committed ones).
+      const previousFile = existsSync(OUT) ? OUT : join(benchDir, 'results.json');
+      if (existsSync(previousFile)) {
+        const previous = JSON.parse(readFileSync(previousFile, 'utf8'));
+        console.log(`\n### Against ${relative(root, previousFile)} (${previous.date})\n\n${comparisonReport(compareRuns(previous, result), 0.1, { before: 'That run', after: 'This run' })}`);
+      }
       writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
       log(`wrote ${OUT.startsWith(root) ? relative(root, OUT) : OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
