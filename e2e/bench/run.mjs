@@ -39,7 +39,7 @@ const N = SMOKE ? 1 : Number(process.env.BENCH_N) || 15;
 const WARMUP = SMOKE ? 0 : 1;
 const DEFAULT_STYLE_ROUNDS = 5;
 // Search, selection and focus are repeated this many times in each round (BENCH_REPEATS); twice
-// in the smoke run, so that \`npm test\` also proves the way back between repetitions.
+// in the smoke run, so that `npm test` also proves the way back between repetitions.
 const REPEATS = SMOKE ? 2 : Number(process.env.BENCH_REPEATS) || 3;
 const SIZE_NAMES = SMOKE ? ['small'] : (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
 // BENCH_PORT lets two benchmark runs (say, two worktrees) share a machine without colliding.
