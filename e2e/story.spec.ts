@@ -437,6 +437,30 @@ test.describe('camera moves between steps', () => {
     expect(await camerasDuring(page, () => next(page))).toBeGreaterThanOrEqual(3);
   });
 
+  test('a wheel while the camera eases ends the move: the reader keeps the camera', async ({ page }) => {
+    const apart = (a: Awaited<ReturnType<typeof drawn>>, b: Awaited<ReturnType<typeof drawn>>) =>
+      Math.abs(a.zoom - b.zoom) > 1e-4 * b.zoom || Math.hypot(a.pan.x - b.pan.x, a.pan.y - b.pan.y) > 0.5;
+    await openStory(page);
+    await page.waitForTimeout(800);
+    // Where step 2 frames the camera when nobody interrupts.
+    await next(page);
+    await page.waitForTimeout(800);
+    const framed = await drawn(page);
+    await story(page).getByRole('button', { name: 'Previous step' }).click();
+    await expect(stepHeading(page)).toHaveText(`Step 1 of ${total}`);
+    await page.waitForTimeout(800);
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await next(page);
+    // Back over the graph from the button, while the camera is still on its way to step 2.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const atWheel = await drawn(page);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(800);
+    // The wheel came while the camera was on its way; the move did not go on to its end.
+    expect(apart(atWheel, framed)).toBe(true);
+    expect(apart(await drawn(page), framed)).toBe(true);
+  });
+
   test('jump under prefers-reduced-motion', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openStory(page);

@@ -743,6 +743,21 @@ export class GraphController {
     this.cleanups.push(() => clearTimeout(cameraTimer));
     // Two fingers dragged together pan, and pinch from the first movement (Cytoscape waits for a spread).
     if (container && !this.init.headless) this.cleanups.push(twoFingerGestures(cy, container));
+    if (container && !this.init.headless) {
+      // The reader takes the camera: a wheel or a press while the camera eases (to a story step, a
+      // fit, a selection) ends the move where it is. Otherwise the move's later frames undo the
+      // reader's zoom, and a story step counts as never moved and is framed again on a resize.
+      const takeCamera = () => {
+        if (cy.animated()) cy.stop(true, false);
+      };
+      const options = { capture: true, passive: true };
+      container.addEventListener('wheel', takeCamera, options);
+      container.addEventListener('pointerdown', takeCamera, options);
+      this.cleanups.push(() => {
+        container.removeEventListener('wheel', takeCamera, options);
+        container.removeEventListener('pointerdown', takeCamera, options);
+      });
+    }
     if (container && typeof ResizeObserver !== 'undefined') {
       // Opened on another tab, the canvas has no size yet: frame the graph when it first gets one.
       const resize = new ResizeObserver(() => {
