@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Selection } from '../view/view-state.ts';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import { select } from '../view/view-actions.ts';
@@ -32,9 +33,27 @@ function useSelectionView(): SelectionView | null {
   return loaded?.view ?? null;
 }
 
-/** What the selection says and the quotes that back it; an overview of the dataset otherwise. */
+/**
+ * What the selection says and the quotes that back it; an overview of the dataset otherwise.
+ *
+ * The selection reaches the panel at deferred priority: a click on the graph draws its emphasis
+ * first, and the details, a larger render, follow in the next task rather than holding that frame
+ * back. The content is memoised so the urgent render, which still sees the old selection, skips it.
+ */
 export function DetailsPanel({ index, visible }: { index: DatasetIndex; visible: Visible }) {
-  const selection = useView((s) => s.selection);
+  const selection = useDeferredValue(useView((s) => s.selection));
+  return <DetailsContent index={index} visible={visible} selection={selection} />;
+}
+
+const DetailsContent = memo(function DetailsContent({
+  index,
+  visible,
+  selection,
+}: {
+  index: DatasetIndex;
+  visible: Visible;
+  selection: Selection | null;
+}) {
   const selectionDetails = useSelectionView();
   const panelRef = useRef<HTMLElement>(null);
   const lastFocused = useRef<Element | null>(null);
@@ -81,7 +100,7 @@ export function DetailsPanel({ index, visible }: { index: DatasetIndex; visible:
       )}
     </aside>
   );
-}
+});
 
 function Overview({ index }: { index: DatasetIndex }) {
   const d = index.dataset;

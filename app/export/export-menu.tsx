@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { Visible } from '../view/visible.ts';
 import './export-menu.css';
@@ -110,7 +110,7 @@ function choices(index: DatasetIndex, visible: Visible, renderPng: RenderPng, re
 }
 
 /** A menu button (WAI-ARIA menu pattern) offering the graph as an image and what is shown as data. */
-export function ExportMenu({ index, visible, renderPng, renderSvg }: Props) {
+export const ExportMenu = memo(function ExportMenu({ index, visible, renderPng, renderSvg }: Props) {
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState(0);
   const [message, setMessage] = useState('');
@@ -246,4 +246,4 @@ export function ExportMenu({ index, visible, renderPng, renderSvg }: Props) {
       </span>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../data/dataset-index.ts';
 import type { CatalogEntry } from '../data/catalog.ts';
 import { deriveVisible } from '../view/visible.ts';
@@ -131,6 +131,13 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
     () => deriveVisible(index, { hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, evidenceOnly, focus }),
     [index, hiddenTopics, hiddenTypes, hiddenGroups, showUnconnected, evidenceOnly, focus],
   );
+  // The graph and the status line that counts it draw a filter or a focus first. The panels around
+  // them (the filters' counts, details, export, table, matrix) take the same visible set a render
+  // later, at deferred priority, so their re-render does not hold the graph's frame back; each is
+  // memoised, so the urgent render skips it.
+  const shown = useDeferredValue(visible);
+  const renderPng = useMemo(() => pngRenderer(graph), [graph]);
+  const renderSvg = useMemo(() => svgRenderer(graph), [graph]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -168,7 +175,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         <SearchBox index={index} />
         <div className="top-actions">
           <LoadControls index={index} catalog={catalog} />
-          <ExportMenu index={index} visible={visible} renderPng={pngRenderer(graph)} renderSvg={svgRenderer(graph)} />
+          <ExportMenu index={index} visible={shown} renderPng={renderPng} renderSvg={renderSvg} />
           <ReadStoryButton index={index} />
           <CopyLink />
           {localHashOf(datasetIdForShare) !== null && <CopyDataLink dataset={dataset} />}
@@ -185,7 +192,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
       </header>
       <aside id="filters" className="sidebar" aria-label="Filters" data-open={filtersOpen}>
         <PanelBoundary panel="sidebar" name="Filters">
-          <FilterSidebar index={index} visible={visible} />
+          <FilterSidebar index={index} visible={shown} />
           <LayoutControl index={index} />
           <AppearanceControl />
         </PanelBoundary>
@@ -211,7 +218,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
           {view === 'table' && (
             <PanelBoundary panel="table" name="Table">
               <Suspense fallback={<ViewLoading />}>
-                <RelationsTable index={index} visible={visible} />
+                <RelationsTable index={index} visible={shown} />
               </Suspense>
             </PanelBoundary>
           )}
@@ -220,7 +227,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
           {view === 'stances' && (
             <PanelBoundary panel="stances" name="Stances">
               <Suspense fallback={<ViewLoading />}>
-                <StanceMatrix index={index} visible={visible} />
+                <StanceMatrix index={index} visible={shown} />
               </Suspense>
             </PanelBoundary>
           )}
@@ -236,7 +243,7 @@ export function Explorer({ index, catalog }: { index: DatasetIndex; catalog: rea
         </div>
       </main>
       <PanelBoundary panel="details" name="Details" frame={detailsFrame}>
-        <DetailsPanel index={index} visible={visible} />
+        <DetailsPanel index={index} visible={shown} />
       </PanelBoundary>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { layoutNames, type LayoutName } from '../view/view-state.ts';
 import { update, useView } from '../view/view-store.ts';
 import { setLayout } from '../view/view-actions.ts';
@@ -16,7 +16,8 @@ const layoutLabels: Record<LayoutName, string> = {
   preset: 'Saved positions (from the dataset)',
 };
 
-export function LayoutControl({ index }: { index: DatasetIndex }) {
+/** Memoised: the explorer re-renders on every filter change, and nothing here depends on it. */
+export const LayoutControl = memo(function LayoutControl({ index }: { index: DatasetIndex }) {
   const layout = useView((s) => s.layout);
   const choice = useDrawChoice((s) => s.choice);
   const id = useId();
@@ -57,4 +58,4 @@ export function LayoutControl({ index }: { index: DatasetIndex }) {
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { noStateGroup, type DatasetIndex } from '../data/dataset-index.ts';
 import { relationTypes } from '../data/vocabulary.ts';
 import type { Visible } from '../view/visible.ts';
@@ -76,7 +76,7 @@ function Check(props: {
   );
 }
 
-export function FilterSidebar({ index, visible }: { index: DatasetIndex; visible: Visible }) {
+export const FilterSidebar = memo(function FilterSidebar({ index, visible }: { index: DatasetIndex; visible: Visible }) {
   const hiddenTopics = useView((s) => s.hiddenTopics);
   const hiddenTypes = useView((s) => s.hiddenTypes);
   const hiddenGroups = useView((s) => s.hiddenGroups);
@@ -153,4 +153,4 @@ export function FilterSidebar({ index, visible }: { index: DatasetIndex; visible
       <p className="muted hint">Numbers count the relations each choice keeps, or would add, with the other filters as they are.</p>
     </div>
   );
-}
+});
