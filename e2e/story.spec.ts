@@ -375,6 +375,33 @@ test('on a 375 px phone the story sheet and the graph are on screen together, bo
 });
 
 
+for (const size of [
+  { width: 375, height: 812 },
+  { width: 768, height: 1024 },
+])
+  test(`at ${size.width} px a claim chosen from a step leaves the story's sheet usable`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openStory(page);
+    const claims = story(page).getByRole('list', { name: /^Supports / }).getByRole('button');
+    const first = (await claims.first().textContent())!;
+    await claims.first().click();
+    // The claim's details are shown, in the page rather than over the story.
+    await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText(
+      first.replace(/(Alliance|Tension|Agreement|Dialogue|Supports|Opposes|Mixed|Neutral|Unclear)$/, '').trim(),
+    );
+    const next = story(page).getByRole('button', { name: 'Next step' });
+    const box = (await next.boundingBox())!;
+    // What a tap on the button's middle would reach: the button, not the details panel.
+    const reached = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    expect(reached).toContain('Next step');
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    await next.click();
+    await expect(stepHeading(page)).toHaveText(`Step 2 of ${total}`);
+  });
+
 test.describe('axe, WCAG 2.2 AA, in story states', () => {
   for (const { name, size, scheme } of [
     { name: 'story step, desktop, light', size: { width: 1280, height: 800 }, scheme: 'light' },
