@@ -3,6 +3,7 @@ import { noStateGroup } from '../data/dataset-index.ts';
 import { relationTypes } from '../data/vocabulary.ts';
 import type { RelationType } from '../data/schema.ts';
 import { hasStory, storySteps } from '../view/story.ts';
+import { formatCount as count } from '../ui/format.ts';
 import {
   defaultViewState,
   focusDepths,
@@ -601,8 +602,6 @@ function quote(s: string): string {
   const shown = chars.length > shownLength ? `${chars.slice(0, shownLength).join('')}…` : chars.join('');
   return `"${shown}"`;
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 function describeProblem(p: UrlProblem): string {
   if (p.reason === reasons.tooMany) return `${count(Number(p.value))} more parameters past the limit of ${maxParams}`;
